@@ -1,0 +1,47 @@
+// Jest runs in ESM mode because Nest 12 ships ESM only (NODE_OPTIONS=--experimental-vm-modules is set by the npm scripts).
+const tsJest = ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }];
+
+const libAliases = {
+  '^#event-store$': '<rootDir>/libs/event-store/src/index.ts',
+  '^#shared-kernel$': '<rootDir>/libs/shared-kernel/src/index.ts',
+  '^#organizing$': '<rootDir>/libs/organizing/src/index.ts',
+  '^#platform$': '<rootDir>/libs/platform/src/index.ts',
+  '^#migrations$': '<rootDir>/infra/migrations/index.ts',
+  // Sources import siblings with the .js extension Node's ESM resolver needs; Jest resolves the .ts file.
+  '^(\\.{1,2}/.*)\\.js$': '$1',
+};
+
+const common = {
+  rootDir: '.',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': tsJest },
+  moduleNameMapper: libAliases,
+  testEnvironment: 'node',
+};
+
+export default {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts'] },
+    {
+      ...common,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{apps,libs,infra}/**/*.int.spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+    {
+      ...common,
+      displayName: 'bench',
+      testMatch: ['<rootDir>/{libs,test}/**/*.bench.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+    },
+  ],
+};

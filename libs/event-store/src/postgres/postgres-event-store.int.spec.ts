@@ -1,0 +1,134 @@
+import pg from 'pg';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { NO_STREAM } from '../expected-revision.js';
+import { comparePositions, START } from '../position.js';
+import { describeEventStoreContract, readWholeLog, testEvent } from '../testing/event-store-contract.js';
+import { PostgresEventStore } from './postgres-event-store.js';
+import { APPEND_SQL } from './sql.js';
+
+let database: TestDatabase;
+let store: PostgresEventStore;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  store = new PostgresEventStore({
+    pool: database.pool,
+    listenConnection: { connectionString: database.connectionString },
+    pollIntervalMs: 100,
+  });
+});
+
+afterAll(async () => {
+  await store.close();
+  await database.drop();
+});
+
+describeEventStoreContract('PostgreSQL', () => store);
+
+/** Appends inside a transaction the test controls, the way a slow writer would hold one open. */
+async function beginAppend(streamName: string, type: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: database.connectionString });
+  await client.connect();
+  await client.query('BEGIN');
+  const event = testEvent(type);
+  const payload = JSON.stringify([
+    { ord: 0, stream_name: streamName, expected_kind: 'no_stream', expected_revision: null, events: [{ ...event, eventId: event.metadata.eventId }] },
+  ]);
+  await client.query(APPEND_SQL, [payload]);
+  return client;
+}
+
+describe('PostgreSQL event store: the global log under concurrent transactions', () => {
+  it('never lets a reader pass an event whose transaction commits after a later position was committed', async () => {
+    const start = await store.headPosition();
+    // The slow transaction takes its position first, then stays open while others commit after it.
+    const slow = await beginAppend('gap-slow', 'Slow');
+    await store.appendToStream('gap-fast-1', NO_STREAM, [testEvent('Fast1')]);
+    await store.appendToStream('gap-fast-2', NO_STREAM, [testEvent('Fast2')]);
+
+    const whileOpen = await readWholeLog(store, start);
+    expect(whileOpen.map((e) => e.type)).toEqual([]);
+
+    await slow.query('COMMIT');
+    await slow.end();
+    const afterCommit = await readWholeLog(store, start);
+    expect(afterCommit.map((e) => e.type)).toEqual(['Slow', 'Fast1', 'Fast2']);
+  });
+
+  it('a checkpointed reader sees an event that committed late, behind its checkpoint position order', async () => {
+    const start = await store.headPosition();
+    const slow = await beginAppend('late-slow', 'Late');
+    await store.appendToStream('late-fast', NO_STREAM, [testEvent('Early')]);
+    const firstPass = await readWholeLog(store, start);
+    const checkpoint = firstPass.length ? firstPass[firstPass.length - 1].position : start;
+    await slow.query('COMMIT');
+    await slow.end();
+    const secondPass = await readWholeLog(store, checkpoint);
+    expect([...firstPass, ...secondPass].map((e) => e.type)).toEqual(['Late', 'Early']);
+  });
+
+  it('delivers every event exactly once to a live subscriber while many writers commit out of order', async () => {
+    const start = await store.headPosition();
+    const controller = new AbortController();
+    const received: string[] = [];
+    const writers = 8;
+    const perWriter = 15;
+    const total = writers * perWriter;
+    const subscriber = (async () => {
+      for await (const batch of store.subscribeToAll({ after: start, signal: controller.signal, maxBatchSize: 10 })) {
+        received.push(...batch.events.map((e) => e.metadata.eventId));
+        if (received.length >= total) controller.abort();
+      }
+    })();
+
+    const written: string[] = [];
+    await Promise.all(
+      Array.from({ length: writers }, async (_, writer) => {
+        const client = new pg.Client({ connectionString: database.connectionString });
+        await client.connect();
+        for (let i = 0; i < perWriter; i++) {
+          const event = testEvent('Concurrent');
+          written.push(event.metadata.eventId);
+          await client.query('BEGIN');
+          await client.query(APPEND_SQL, [
+            JSON.stringify([{ ord: 0, stream_name: `w${writer}-${i}`, expected_kind: 'no_stream', expected_revision: null, events: [{ ...event, eventId: event.metadata.eventId }] }]),
+          ]);
+          // Random hold times make transactions commit in an order unlike their positions.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * 15));
+          await client.query('COMMIT');
+        }
+        await client.end();
+      }),
+    );
+    const timeout = setTimeout(() => controller.abort(), 15_000);
+    await subscriber;
+    clearTimeout(timeout);
+    expect(received).toHaveLength(total);
+    expect(new Set(received)).toEqual(new Set(written));
+  });
+
+  it('refuses to update, delete or truncate the log', async () => {
+    await store.appendToStream('immutable', NO_STREAM, [testEvent('Kept')]);
+    await expect(database.pool.query(`UPDATE event_store.events SET data = '{}' WHERE stream_name = 'immutable'`)).rejects.toThrow(/append-only/);
+    await expect(database.pool.query(`DELETE FROM event_store.events WHERE stream_name = 'immutable'`)).rejects.toThrow(/append-only/);
+    await expect(database.pool.query(`TRUNCATE event_store.events`)).rejects.toThrow(/append-only/);
+    expect(await store.readStream('immutable')).toHaveLength(1);
+  });
+
+  it('reads the log by walking the (transaction, position) index, not by sorting the table', async () => {
+    const client = await database.pool.connect();
+    await client.query('ANALYZE event_store.events');
+    // A tiny test table would be scanned whole; the plan that matters is the one for a large log.
+    await client.query('SET enable_seqscan = off');
+    const { rows } = await client.query(
+      `EXPLAIN SELECT * FROM event_store.events WHERE (transaction_id, global_position) > ('0'::xid8, 0)
+       AND transaction_id < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY transaction_id, global_position LIMIT 100`,
+    );
+    await client.query('RESET enable_seqscan');
+    client.release();
+    const plan = rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+    expect(plan).toMatch(/Index Scan using events_log_order/);
+    expect(plan).not.toMatch(/Sort/);
+    expect(comparePositions(await store.headPosition(), START)).toBe(1);
+  });
+});

@@ -1,0 +1,265 @@
+import pg from 'pg';
+import type {
+  AppendResult,
+  EventMetadata,
+  EventToAppend,
+  JsonObject,
+  ReadAllOptions,
+  ReadAllSlice,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamAppend,
+  SubscribeToAllOptions,
+  SubscriptionBatch,
+} from '../event-store.port.js';
+import { EventStore } from '../event-store.port.js';
+import {
+  DuplicateEventIdError,
+  EventStoreUnavailableError,
+  InvalidAppendError,
+  WrongExpectedRevisionError,
+} from '../errors.js';
+import { type ExpectedRevision } from '../expected-revision.js';
+import { START, type Position } from '../position.js';
+import { AppendNotifier } from './append-notifier.js';
+import {
+  APPEND_SQL,
+  HEAD_POSITION_SQL,
+  READ_ALL_SQL,
+  READ_STREAM_BACKWARDS_SQL,
+  READ_STREAM_FORWARDS_SQL,
+} from './sql.js';
+
+export interface PostgresEventStoreOptions {
+  /** The pool appends and reads go through. The store does not end it. */
+  readonly pool: pg.Pool;
+  /** Connection settings for the one LISTEN connection that wakes subscriptions. */
+  readonly listenConnection: pg.ClientConfig;
+  /** How often a live subscription looks for new events when no notification came. */
+  readonly pollIntervalMs?: number;
+  readonly onBackgroundError?: (error: Error) => void;
+}
+
+interface EventRow {
+  stream_name: string;
+  revision: string;
+  transaction_id: string;
+  global_position: string;
+  event_type: string;
+  data: JsonObject;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+interface AppendRow {
+  stream_name: string;
+  ok: boolean;
+  head_revision: string;
+  last_revision: string | null;
+  last_global_position: string | null;
+  transaction_id: string | null;
+}
+
+const MAX_READ = 10_000;
+const ANY_REVISION_RETRIES = 5;
+const UNIQUE_VIOLATION = '23505';
+
+export class PostgresEventStore extends EventStore {
+  private readonly pool: pg.Pool;
+  private readonly notifier: AppendNotifier;
+  private readonly pollIntervalMs: number;
+  private readonly onBackgroundError: (error: Error) => void;
+
+  constructor(options: PostgresEventStoreOptions) {
+    super();
+    this.pool = options.pool;
+    this.pollIntervalMs = options.pollIntervalMs ?? 500;
+    this.onBackgroundError = options.onBackgroundError ?? (() => undefined);
+    this.notifier = new AppendNotifier(options.listenConnection, this.onBackgroundError);
+  }
+
+  async appendToStream(
+    streamName: string,
+    expectedRevision: ExpectedRevision,
+    events: readonly EventToAppend[],
+  ): Promise<AppendResult> {
+    const results = await this.appendToStreams([{ streamName, expectedRevision, events }]);
+    return results.get(streamName)!;
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<ReadonlyMap<string, AppendResult>> {
+    validateAppends(appends);
+    const payload = JSON.stringify(
+      appends.map((append, ord) => ({
+        ord,
+        stream_name: append.streamName,
+        expected_kind: append.expectedRevision.kind,
+        expected_revision: append.expectedRevision.kind === 'exact' ? Number(append.expectedRevision.revision) : null,
+        events: append.events.map((event) => ({
+          eventId: event.metadata.eventId,
+          type: event.type,
+          data: event.data,
+          metadata: event.metadata,
+        })),
+      })),
+    );
+    const retryOnRace = appends.every((append) => append.expectedRevision.kind === 'any');
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return this.toAppendResults(appends, await this.query<AppendRow>(APPEND_SQL, [payload]));
+      } catch (error) {
+        // Writers that do not care about the revision just lost a race for the same slot: take the next one.
+        if (retryOnRace && isRevisionRace(error) && attempt < ANY_REVISION_RETRIES) continue;
+        throw this.mapAppendError(error, appends);
+      }
+    }
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
+    const rows = await this.query<EventRow>(backwards ? READ_STREAM_BACKWARDS_SQL : READ_STREAM_FORWARDS_SQL, [
+      streamName,
+      from.toString(),
+      // A whole stream is read to decide a command, so no cap unless the caller asks for one.
+      options.maxCount === undefined ? null : clampCount(options.maxCount, MAX_READ),
+    ]);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<ReadAllSlice> {
+    const after = options.after ?? START;
+    const maxCount = clampCount(options.maxCount, 1000);
+    const rows = await this.query<EventRow>(READ_ALL_SQL, [after.commit.toString(), after.prepare.toString(), maxCount]);
+    const events = rows.map(toRecordedEvent);
+    return {
+      events,
+      lastPosition: events.length > 0 ? events[events.length - 1].position : after,
+      isEnd: events.length < maxCount,
+    };
+  }
+
+  async headPosition(): Promise<Position> {
+    const [row] = await this.query<{ transaction_id: string; global_position: string }>(HEAD_POSITION_SQL, []);
+    return row ? { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) } : START;
+  }
+
+  async *subscribeToAll(options: SubscribeToAllOptions = {}): AsyncGenerator<SubscriptionBatch> {
+    const { signal } = options;
+    const maxBatchSize = clampCount(options.maxBatchSize, 500);
+    let after = options.after ?? START;
+    await this.startNotifier();
+    while (!signal?.aborted) {
+      const seen = this.notifier.currentGeneration;
+      const slice = await this.readAll({ after, maxCount: maxBatchSize });
+      if (slice.events.length > 0) {
+        after = slice.lastPosition;
+        yield { events: slice.events, caughtUp: slice.isEnd };
+      }
+      if (slice.isEnd) await this.notifier.waitForAppend(seen, this.pollIntervalMs, signal);
+    }
+  }
+
+  /** Stops the LISTEN connection; subscriptions end when their signal aborts. */
+  async close(): Promise<void> {
+    await this.notifier.stop();
+  }
+
+  private async startNotifier(): Promise<void> {
+    try {
+      await this.notifier.start();
+    } catch (error) {
+      // Without notifications a subscription still works, by polling.
+      this.onBackgroundError(error as Error);
+    }
+  }
+
+  private async query<Row extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<Row[]> {
+    try {
+      return (await this.pool.query<Row>(sql, params)).rows;
+    } catch (error) {
+      if (isConnectionFailure(error)) {
+        throw new EventStoreUnavailableError('The event store database cannot be reached', { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  private toAppendResults(appends: readonly StreamAppend[], rows: AppendRow[]): Map<string, AppendResult> {
+    const refused = rows.find((row) => !row.ok);
+    if (refused) {
+      const append = appends.find((a) => a.streamName === refused.stream_name)!;
+      throw new WrongExpectedRevisionError(refused.stream_name, append.expectedRevision, BigInt(refused.head_revision));
+    }
+    return new Map(
+      rows.map((row) => [
+        row.stream_name,
+        {
+          nextExpectedRevision: BigInt(row.last_revision!),
+          position: { commit: BigInt(row.transaction_id!), prepare: BigInt(row.last_global_position!) },
+        },
+      ]),
+    );
+  }
+
+  private mapAppendError(error: unknown, appends: readonly StreamAppend[]): unknown {
+    if (!isUniqueViolation(error)) return error;
+    if (error.constraint === 'events_event_id_key') {
+      return new DuplicateEventIdError(appends.flatMap((a) => a.events.map((e) => e.metadata.eventId)));
+    }
+    const lost = appends.find((a) => error.detail?.includes(`(${a.streamName},`)) ?? appends[0];
+    return new WrongExpectedRevisionError(lost.streamName, lost.expectedRevision, undefined);
+  }
+}
+
+function validateAppends(appends: readonly StreamAppend[]): void {
+  if (appends.length === 0) throw new InvalidAppendError('Nothing to append');
+  const names = new Set<string>();
+  for (const append of appends) {
+    if (!append.streamName) throw new InvalidAppendError('A stream name is required');
+    if (names.has(append.streamName)) throw new InvalidAppendError(`Stream ${append.streamName} appears twice in one append`);
+    names.add(append.streamName);
+    if (append.events.length === 0) throw new InvalidAppendError(`No events for stream ${append.streamName}`);
+    if (append.expectedRevision.kind === 'exact' && append.expectedRevision.revision < 0n) {
+      throw new InvalidAppendError(`Expected revision of ${append.streamName} is negative`);
+    }
+  }
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    streamName: row.stream_name,
+    revision: BigInt(row.revision),
+    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) },
+    type: row.event_type,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+  };
+}
+
+function clampCount(count: number | undefined, fallback: number): number {
+  if (count === undefined) return Math.min(fallback, MAX_READ);
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`maxCount must be a positive integer, got ${count}`);
+  return Math.min(count, MAX_READ);
+}
+
+function isUniqueViolation(error: unknown): error is pg.DatabaseError {
+  return error instanceof pg.DatabaseError && error.code === UNIQUE_VIOLATION;
+}
+
+function isRevisionRace(error: unknown): boolean {
+  return isUniqueViolation(error) && error.constraint === 'events_stream_revision_key';
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  const code = (error as { code?: string })?.code;
+  return (
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'ETIMEDOUT' ||
+    code === '57P01' || // admin shutdown
+    code === '57P03' || // cannot connect now
+    (error instanceof Error && /Connection terminated|timeout exceeded when trying to connect/i.test(error.message))
+  );
+}

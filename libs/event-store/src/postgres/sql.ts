@@ -1,0 +1,72 @@
+/**
+ * One statement appends to any number of streams: it reads each stream's head, checks every expected
+ * revision, and inserts only if all hold. Sent with no explicit transaction, it is one round trip and one
+ * commit. A writer that loses a race at the same revision hits the (stream_name, revision) key instead.
+ */
+export const APPEND_SQL = `
+WITH input AS (
+  SELECT i.ord, i.stream_name, i.expected_kind, i.expected_revision, i.events
+  FROM jsonb_to_recordset($1::jsonb)
+    AS i(ord int, stream_name text, expected_kind text, expected_revision bigint, events jsonb)
+),
+heads AS (
+  SELECT i.*,
+    coalesce((SELECT e.revision FROM event_store.events e
+              WHERE e.stream_name = i.stream_name ORDER BY e.revision DESC LIMIT 1), -1) AS head_revision
+  FROM input i
+),
+checked AS (
+  SELECT h.*, CASE h.expected_kind
+      WHEN 'any' THEN true
+      WHEN 'no_stream' THEN h.head_revision = -1
+      WHEN 'stream_exists' THEN h.head_revision >= 0
+      ELSE h.head_revision = h.expected_revision
+    END AS ok
+  FROM heads h
+),
+inserted AS (
+  INSERT INTO event_store.events (stream_name, revision, event_id, event_type, data, metadata)
+  SELECT c.stream_name, c.head_revision + e.n, (e.event->>'eventId')::uuid, e.event->>'type',
+         e.event->'data', e.event->'metadata'
+  FROM checked c CROSS JOIN LATERAL jsonb_array_elements(c.events) WITH ORDINALITY AS e(event, n)
+  WHERE NOT EXISTS (SELECT 1 FROM checked WHERE NOT ok)
+  ORDER BY c.ord, e.n
+  RETURNING stream_name, revision, global_position, transaction_id
+)
+SELECT c.stream_name, c.ok, c.head_revision::text AS head_revision,
+  (SELECT max(i.revision) FROM inserted i WHERE i.stream_name = c.stream_name)::text AS last_revision,
+  (SELECT max(i.global_position) FROM inserted i WHERE i.stream_name = c.stream_name)::text AS last_global_position,
+  (SELECT i.transaction_id FROM inserted i LIMIT 1)::text AS transaction_id
+FROM checked c
+ORDER BY c.ord`;
+
+const EVENT_COLUMNS = `stream_name, revision::text AS revision, transaction_id::text AS transaction_id,
+  global_position::text AS global_position, event_type, data, metadata, recorded_at`;
+
+/**
+ * Only transactions older than every open transaction are read (xid below the snapshot's xmin), so a
+ * transaction that commits late can never land behind a position a reader has already passed.
+ * The (transaction_id, global_position) index serves both the filter and the order.
+ */
+export const READ_ALL_SQL = `
+SELECT ${EVENT_COLUMNS}
+FROM event_store.events
+WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+ORDER BY transaction_id, global_position
+LIMIT $3`;
+
+export const HEAD_POSITION_SQL = `
+SELECT transaction_id::text AS transaction_id, global_position::text AS global_position
+FROM event_store.events
+WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+ORDER BY transaction_id DESC, global_position DESC
+LIMIT 1`;
+
+export const READ_STREAM_FORWARDS_SQL = `
+SELECT ${EVENT_COLUMNS} FROM event_store.events
+WHERE stream_name = $1 AND revision >= $2 ORDER BY revision ASC LIMIT $3`;
+
+export const READ_STREAM_BACKWARDS_SQL = `
+SELECT ${EVENT_COLUMNS} FROM event_store.events
+WHERE stream_name = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`;

@@ -1,0 +1,34 @@
+/** Time comes in from outside so that deciders and tests can fix "now". */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+export class FixedClock extends Clock {
+  constructor(private instant: Date) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.instant);
+  }
+  set(instant: Date): void {
+    this.instant = instant;
+  }
+}
+
+const shanghaiDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date (YYYY-MM-DD) of an instant in Asia/Shanghai, the zone that decides reporting years. */
+export function shanghaiDate(instant: Date): string {
+  return shanghaiDateFormat.format(instant);
+}

@@ -1,0 +1,6 @@
+export * from './decider.js';
+export * from './domain-error.js';
+export * from './clock.js';
+export * from './id-generator.js';
+export * from './calendar-date.js';
+export * from './check-characters.js';
