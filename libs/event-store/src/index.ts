@@ -3,3 +3,4 @@ export * from './expected-revision.js';
 export * from './errors.js';
 export * from './position.js';
 export * from './postgres/postgres-event-store.js';
+export * from './command-handling.js';
