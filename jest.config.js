@@ -6,6 +6,8 @@ const libAliases = {
   '^#shared-kernel$': '<rootDir>/libs/shared-kernel/src/index.ts',
   '^#organizing$': '<rootDir>/libs/organizing/src/index.ts',
   '^#platform$': '<rootDir>/libs/platform/src/index.ts',
+  '^#http$': '<rootDir>/libs/http/src/index.ts',
+  '^#projections$': '<rootDir>/libs/projections/src/index.ts',
   '^#migrations$': '<rootDir>/infra/migrations/index.ts',
   // Sources import siblings with the .js extension Node's ESM resolver needs; Jest resolves the .ts file.
   '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -103,3 +103,18 @@ export async function handleCommand<State, Command, Event extends DomainEvent>(
     }
   }
 }
+
+/** Builds a command's context from who asked (the request) and the injected clock and id generator. */
+export function createCommandContext(
+  requester: { readonly actor: string; readonly correlationId: string },
+  clock: { now(): Date },
+  ids: { newId(): string },
+): CommandContext {
+  return {
+    actor: requester.actor,
+    correlationId: requester.correlationId,
+    commandId: ids.newId(),
+    now: clock.now(),
+    newEventId: () => ids.newId(),
+  };
+}

@@ -62,7 +62,13 @@ describe('founding a union', () => {
   });
 
   it('refuses an enterprise already covered by an active union', () => {
-    const covered = new Map(enterprises).set('e-2', { ...open('e-2'), status: 'unionized', unionId: 'u-0' });
+    const covered = new Map(enterprises).set('e-2', {
+      status: 'unionized',
+      enterpriseId: 'e-2',
+      employeeCount: 30,
+      registeredOn: '2026-01-05',
+      unionId: 'u-0',
+    });
     const error = domainError(() => decideUnionFounding(foundJoint(), unionEvolution.initialState(), covered));
     expect(error.category).toBe('conflict');
     expect(error.details).toEqual({ enterpriseId: 'e-2', unionId: 'u-0' });

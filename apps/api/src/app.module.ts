@@ -1,0 +1,46 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { PROJECTIONS } from '#projections';
+import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
+import { HealthController } from './health/health.controller.js';
+import { EventStoreModule } from './infrastructure/event-store.module.js';
+import { loggerOptions } from './infrastructure/logging.js';
+import { PROJECTOR_ENABLED, ProjectorService } from './projector/projector.service.js';
+
+export interface AppModuleOptions {
+  readonly databaseUrl: string;
+  readonly projectorEnabled: boolean;
+  readonly logLevel?: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(loggerOptions(options.logLevel)),
+        CqrsModule.forRoot(),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: options.databaseUrl,
+          entities: [...ORGANIZING_ENTITIES],
+          // The schema belongs to the migrations in infra/migrations, which run before the app starts.
+          synchronize: false,
+          migrationsRun: false,
+          logging: false,
+        }),
+        EventStoreModule.forRoot(options.databaseUrl),
+        OrganizingModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: PROJECTOR_ENABLED, useValue: options.projectorEnabled },
+        { provide: PROJECTIONS, inject: [OrganizingProjection], useFactory: (...projections: unknown[]) => projections },
+        ProjectorService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import pg from 'pg';
+import { EventStore, PostgresEventStore } from '#event-store';
+import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '#shared-kernel';
+
+export const PG_POOL = Symbol('PG_POOL');
+
+class EventStoreLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(EventStore) private readonly store: PostgresEventStore,
+    @Inject(PG_POOL) private readonly pool: pg.Pool,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    await this.pool.end();
+  }
+}
+
+/** The event store, the clock and the id generator every context's handlers take. */
+@Global()
+@Module({})
+export class EventStoreModule {
+  static forRoot(databaseUrl: string): DynamicModule {
+    const logger = new Logger('EventStore');
+    return {
+      module: EventStoreModule,
+      providers: [
+        {
+          provide: PG_POOL,
+          useFactory: () => {
+            const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
+            // An idle client that loses its connection must not crash the process.
+            pool.on('error', (error) => logger.warn(`Idle database connection failed: ${error.message}`));
+            return pool;
+          },
+        },
+        {
+          provide: EventStore,
+          inject: [PG_POOL],
+          useFactory: (pool: pg.Pool) =>
+            new PostgresEventStore({
+              pool,
+              listenConnection: { connectionString: databaseUrl },
+              onBackgroundError: (error) => logger.warn(`Subscription notifications interrupted: ${error.message}`),
+            }),
+        },
+        { provide: Clock, useClass: SystemClock },
+        { provide: IdGenerator, useClass: RandomIdGenerator },
+        EventStoreLifecycle,
+      ],
+      exports: [PG_POOL, EventStore, Clock, IdGenerator],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Logger } from '@nestjs/common';
+import { databaseName, ensureDatabase, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '#platform';
+import { readConfig } from './config.js';
+import { createApp } from './create-app.js';
+
+const EMBEDDED_DATABASE = 'unioncase';
+
+async function bootstrap(): Promise<void> {
+  const logger = new Logger('UnionCase');
+  const config = readConfig();
+
+  let embedded: RunningPostgres | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    logger.log(`No DATABASE_URL: starting embedded PostgreSQL with its data in ${config.dataDir}`);
+    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true });
+    await ensureDatabase(embedded.connectionString, EMBEDDED_DATABASE);
+    databaseUrl = withDatabase(embedded.connectionString, EMBEDDED_DATABASE);
+  } else {
+    await ensureDatabase(databaseUrl, databaseName(databaseUrl));
+  }
+  const applied = await runMigrations(databaseUrl);
+  if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
+
+  const app = await createApp({ databaseUrl, projectorEnabled: config.projectorEnabled, bodyLimit: config.bodyLimit });
+  await app.listen(config.port, '0.0.0.0');
+  logger.log(`UnionCase API on http://localhost:${config.port}/api (docs: /api/docs)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(`${signal}: shutting down`);
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  // Nest's own shutdown hooks would exit before the embedded database is stopped, so the app closes here.
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+bootstrap().catch((error: unknown) => {
+  new Logger('UnionCase').error(`Start-up failed: ${(error as Error).message}`, (error as Error).stack);
+  process.exit(1);
+});

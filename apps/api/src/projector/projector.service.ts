@@ -1,0 +1,38 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { EventStore, type Position } from '#event-store';
+import { PROJECTIONS, Projector, type Projection, type ProjectionLag } from '#projections';
+
+export const PROJECTOR_ENABLED = Symbol('PROJECTOR_ENABLED');
+
+/** Runs the projections inside the API process, from bootstrap to shutdown. */
+@Injectable()
+export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly projector: Projector;
+
+  constructor(
+    store: EventStore,
+    @InjectDataSource() dataSource: DataSource,
+    @Inject(PROJECTIONS) projections: Projection[],
+    @Inject(PROJECTOR_ENABLED) private readonly enabled: boolean,
+  ) {
+    this.projector = new Projector(store, dataSource, projections, new Logger('Projector'));
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.enabled) this.projector.start();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.projector.stop();
+  }
+
+  lag(): Promise<ProjectionLag[]> {
+    return this.projector.lag();
+  }
+
+  waitFor(position: Position, timeoutMs?: number): Promise<void> {
+    return this.projector.waitFor(position, timeoutMs);
+  }
+}

@@ -1,0 +1,6 @@
+export * from './problem-details.js';
+export * from './problem-details.filter.js';
+export * from './validation.js';
+export * from './request-meta.js';
+export * from './etag.js';
+export * from './paging.js';

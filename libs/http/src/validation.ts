@@ -1,0 +1,33 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+/** Flattens class-validator's tree into `field.path[0].name: reason` entries. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+export class RequestValidationException extends BadRequestException {
+  constructor(readonly problems: FieldProblem[]) {
+    super('The request has invalid fields');
+  }
+}
+
+/** Unknown fields are refused rather than dropped, so a typo in a field name is not silently lost. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new RequestValidationException(flattenValidationErrors(errors)),
+  });
+}

@@ -1,0 +1,84 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  createCommandContext,
+  EventStore,
+  expectedFrom,
+  foldStream,
+  formatPosition,
+  NO_STREAM,
+  toEventsToAppend,
+  WrongExpectedRevisionError,
+  type LoadedStream,
+} from '#event-store';
+import { Clock, IdGenerator, shanghaiDate } from '#shared-kernel';
+import type { RequestMeta } from '#http';
+import { enterpriseDecider, type EnterpriseState } from '../enterprise.decider.js';
+import { enterpriseStreamName, unionStreamName } from '../organizing.streams.js';
+import { decideUnionFounding } from '../union.decider.js';
+import type { FoundUnionDto } from './found-union.dto.js';
+
+export interface FoundedUnion {
+  unionId: string;
+  revision: bigint;
+  position: string;
+}
+
+export class FoundUnionCommand extends Command<FoundedUnion> {
+  constructor(
+    readonly data: FoundUnionDto,
+    readonly meta: RequestMeta,
+  ) {
+    super();
+  }
+}
+
+const RACE_RETRIES = 3;
+
+/**
+ * Appends UnionFounded to the new union's stream and EnterpriseUnionized to each covered enterprise's stream
+ * in one atomic append, each at the revision read. Of two foundings racing for one enterprise, one append
+ * fails; deciding again on the fresh state then refuses it with 409.
+ */
+@CommandHandler(FoundUnionCommand)
+export class FoundUnionHandler implements ICommandHandler<FoundUnionCommand> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+  ) {}
+
+  async execute({ data, meta }: FoundUnionCommand): Promise<FoundedUnion> {
+    const context = createCommandContext(meta, this.clock, this.ids);
+    const unionId = this.ids.newId();
+    for (let attempt = 0; ; attempt++) {
+      const enterprises = await this.loadEnterprises(data.coveredEnterpriseIds);
+      const decision = decideUnionFounding(
+        { type: 'FoundUnion', data: { ...data, unionId, today: shanghaiDate(context.now) } },
+        { status: 'none' },
+        new Map([...enterprises].map(([id, loaded]) => [id, loaded.state])),
+      );
+      try {
+        const results = await this.store.appendToStreams([
+          { streamName: unionStreamName(unionId), expectedRevision: NO_STREAM, events: toEventsToAppend(decision.union, context) },
+          ...decision.enterprises.map(([enterpriseId, events]) => ({
+            streamName: enterpriseStreamName(enterpriseId),
+            expectedRevision: expectedFrom(enterprises.get(enterpriseId)!.revision),
+            events: toEventsToAppend(events, context),
+          })),
+        ]);
+        const result = results.get(unionStreamName(unionId))!;
+        return { unionId, revision: result.nextExpectedRevision, position: formatPosition(result.position) };
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError && attempt < RACE_RETRIES) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async loadEnterprises(ids: readonly string[]): Promise<Map<string, LoadedStream<EnterpriseState>>> {
+    const loaded = await Promise.all(
+      [...new Set(ids)].map(async (id) => [id, foldStream(enterpriseDecider, await this.store.readStream(enterpriseStreamName(id)))] as const),
+    );
+    return new Map(loaded);
+  }
+}

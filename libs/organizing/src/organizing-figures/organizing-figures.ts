@@ -1,0 +1,91 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { NON_PUBLIC_OWNERSHIPS, UNION_KINDS, type UnionKind } from '../organizing.vocabulary.js';
+
+export class OrganizingFiguresQueryDto {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+
+  @ApiPropertyOptional({ description: 'A township or street; the whole federation when omitted' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  township?: string;
+}
+
+export interface OrganizingFigures {
+  year: number;
+  township: string | null;
+  newUnions: { total: number; byKind: Record<UnionKind, number>; enterprisesCovered: number; members: number };
+  /** 非公企业建会率: registered non-public enterprises unionized by the end of the year. */
+  nonPublicUnionization: { registered: number; unionized: number; ratePercent: number | null };
+  atYearEnd: { activeUnions: number; enterprisesCovered: number; members: number };
+}
+
+export class OrganizingFiguresQuery extends Query<OrganizingFigures> {
+  constructor(readonly filter: OrganizingFiguresQueryDto) {
+    super();
+  }
+}
+
+/** The organizing figures of a work report, for one township (or all) and one calendar year. */
+@QueryHandler(OrganizingFiguresQuery)
+export class OrganizingFiguresHandler implements IQueryHandler<OrganizingFiguresQuery> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute({ filter }: OrganizingFiguresQuery): Promise<OrganizingFigures> {
+    const yearStart = `${filter.year}-01-01`;
+    const yearEnd = `${filter.year}-12-31`;
+    const township = filter.township ?? null;
+
+    const newByKind: { kind: UnionKind; unions: number; covered: number; members: number }[] = await this.dataSource.query(
+      `SELECT kind, count(*)::int AS unions, coalesce(sum(covered_enterprise_count), 0)::int AS covered,
+              coalesce(sum(initial_member_count), 0)::int AS members
+       FROM read_model.unions
+       WHERE founded_on BETWEEN $1 AND $2 AND ($3::text IS NULL OR township = $3)
+       GROUP BY kind`,
+      [yearStart, yearEnd, township],
+    );
+    const [rate]: { registered: number; unionized: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS registered,
+              count(*) FILTER (WHERE unionized_on IS NOT NULL AND unionized_on <= $1)::int AS unionized
+       FROM read_model.enterprises
+       WHERE ownership = ANY($2) AND registered_on <= $1 AND ($3::text IS NULL OR township = $3)`,
+      [yearEnd, NON_PUBLIC_OWNERSHIPS, township],
+    );
+    const [standing]: { unions: number; covered: number; members: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS unions, coalesce(sum(covered_enterprise_count), 0)::int AS covered,
+              coalesce(sum(initial_member_count), 0)::int AS members
+       FROM read_model.unions
+       WHERE status = 'active' AND founded_on <= $1 AND ($2::text IS NULL OR township = $2)`,
+      [yearEnd, township],
+    );
+
+    const byKind = Object.fromEntries(UNION_KINDS.map((kind) => [kind, 0])) as Record<UnionKind, number>;
+    for (const row of newByKind) byKind[row.kind] = row.unions;
+    return {
+      year: filter.year,
+      township,
+      newUnions: {
+        total: newByKind.reduce((sum, row) => sum + row.unions, 0),
+        byKind,
+        enterprisesCovered: newByKind.reduce((sum, row) => sum + row.covered, 0),
+        members: newByKind.reduce((sum, row) => sum + row.members, 0),
+      },
+      nonPublicUnionization: {
+        registered: rate.registered,
+        unionized: rate.unionized,
+        ratePercent: rate.registered ? Math.round((rate.unionized * 1000) / rate.registered) / 10 : null,
+      },
+      atYearEnd: { activeUnions: standing.unions, enterprisesCovered: standing.covered, members: standing.members },
+    };
+  }
+}

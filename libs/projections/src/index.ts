@@ -1,0 +1,3 @@
+export * from './projection.js';
+export * from './projector.js';
+export * from './checkpoint-store.js';
