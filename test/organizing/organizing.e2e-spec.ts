@@ -1,0 +1,226 @@
+import { api, eventually, startTestApp, type TestApp } from '../support/test-app.js';
+
+let testApp: TestApp;
+let url: string;
+
+beforeAll(async () => {
+  testApp = await startTestApp();
+  url = testApp.baseUrl;
+});
+
+afterAll(async () => {
+  await testApp.close();
+});
+
+// Valid unified social credit codes (check characters computed per GB 32100-2015).
+const CODES = ['91350100M000100Y43', '91110000600037341L', '91110108551385082Q', '91110108700001234Q', '91141002MA0K1234XD'];
+
+function enterprise(creditCode: string, overrides: Record<string, unknown> = {}) {
+  return {
+    name: `企业${creditCode.slice(-4)}`,
+    creditCode,
+    ownership: 'non_public',
+    industry: 'manufacturing',
+    township: '城关街道',
+    employeeCount: 50,
+    womenEmployeeCount: 20,
+    ...overrides,
+  };
+}
+
+function union(coveredEnterpriseIds: string[], overrides: Record<string, unknown> = {}) {
+  return {
+    name: '城关街道联合工会',
+    kind: coveredEnterpriseIds.length > 1 ? 'joint' : 'independent',
+    township: '城关街道',
+    coveredEnterpriseIds,
+    foundedOn: '2026-05-20',
+    chairName: '王芳',
+    initialMemberCount: 30,
+    womenCommitteeFounded: true,
+    auditCommitteeFounded: true,
+    ...overrides,
+  };
+}
+
+async function logSize(): Promise<number> {
+  const { rows } = await testApp.database.pool.query('SELECT count(*)::int AS n FROM event_store.events');
+  return rows[0].n;
+}
+
+async function register(creditCode: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const response = await api(url, 'POST', '/enterprises', { body: enterprise(creditCode, overrides) });
+  expect(response.status).toBe(201);
+  return response.body.id;
+}
+
+describe('organizing over HTTP', () => {
+  let first: string;
+  let second: string;
+  /** Set by the race below: whether the joint union (which also covers a second enterprise) won. */
+  let jointUnionWonTheRace = false;
+
+  beforeAll(async () => {
+    first = await register(CODES[0]);
+    second = await register(CODES[1], { employeeCount: 12, womenEmployeeCount: 7 });
+  });
+
+  it('registers an enterprise, records the acting user on the event, and lists it once projected', async () => {
+    const { rows } = await testApp.database.pool.query(
+      `SELECT event_type, metadata FROM event_store.events WHERE stream_name = $1`,
+      [`enterprise-${first}`],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0].event_type).toBe('EnterpriseRegistered');
+    expect(rows[0].metadata).toMatchObject({ actor: 'caseworker-li', schemaVersion: 1 });
+    expect(rows[0].metadata.correlationId).toEqual(expect.any(String));
+
+    const listed = await eventually(async () => {
+      const response = await api(url, 'GET', `/enterprises?township=${encodeURIComponent('城关街道')}&status=not_unionized`);
+      expect(response.body.items.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining([first, second]));
+      return response;
+    });
+    expect(listed.status).toBe(200);
+    const detail = await api(url, 'GET', `/enterprises/${first}`);
+    expect(detail.body).toMatchObject({ id: first, creditCode: CODES[0], status: 'not_unionized', revision: 0 });
+    expect(detail.headers.get('etag')).toBe('"0"');
+  });
+
+  it('refuses a second enterprise with the same credit code with 409 naming the existing one', async () => {
+    const before = await logSize();
+    const response = await api(url, 'POST', '/enterprises', { body: enterprise(CODES[0], { name: '另一家' }) });
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ code: 'ORGANIZING.CREDIT_CODE_TAKEN', existingEnterpriseId: first });
+    expect(await logSize()).toBe(before);
+  });
+
+  it('answers bad input with a problem document naming each field, and appends nothing', async () => {
+    const before = await logSize();
+    const badCode = await api(url, 'POST', '/enterprises', { body: enterprise('91350100M000100Y44') });
+    expect(badCode.status).toBe(400);
+    expect(badCode.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    expect(badCode.body.errors).toEqual([
+      { field: 'creditCode', reason: 'not a valid unified social credit code: check character is "4" but must be "3"' },
+    ]);
+
+    const malformed = await api(url, 'POST', '/unions', { rawBody: '{"name": "工会",' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body).toMatchObject({ code: 'BODY_MALFORMED', errors: [{ field: 'body' }] });
+
+    const wrongTypes = await api(url, 'POST', '/unions', { body: { ...union([first]), initialMemberCount: 'many', kind: 'club' } });
+    expect(wrongTypes.status).toBe(400);
+    expect(wrongTypes.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['initialMemberCount', 'kind']);
+
+    const unknownEnterprise = await api(url, 'POST', '/unions', {
+      body: union([first, '7f1d3a52-9a8e-4c47-b1a4-2d6f0c9e8b11']),
+    });
+    expect(unknownEnterprise.status).toBe(422);
+    expect(unknownEnterprise.body).toMatchObject({
+      code: 'ORGANIZING.ENTERPRISE_NOT_FOUND',
+      errors: [{ field: 'coveredEnterpriseIds[1]' }],
+    });
+
+    const jointOfOne = await api(url, 'POST', '/unions', { body: union([first], { kind: 'joint' }) });
+    expect(jointOfOne.status).toBe(422);
+    expect(jointOfOne.body.code).toBe('ORGANIZING.JOINT_NEEDS_TWO');
+
+    const noActor = await api(url, 'POST', '/enterprises', { body: enterprise(CODES[4]), actor: null });
+    expect(noActor.status).toBe(401);
+    expect(noActor.body.errors).toEqual([{ field: 'X-Actor', reason: expect.any(String) }]);
+
+    expect((await api(url, 'GET', '/enterprises/not-a-uuid')).status).toBe(400);
+    expect((await api(url, 'GET', '/unions/7f1d3a52-9a8e-4c47-b1a4-2d6f0c9e8b11')).status).toBe(404);
+    expect(await logSize()).toBe(before);
+  });
+
+  it('records a survey with If-Match, and refuses a stale ETag with 412', async () => {
+    const survey = { reason: '企业负责人认识不足', targetDate: '2026-12-31', surveyedOn: '2026-04-10' };
+    const recorded = await api(url, 'POST', `/enterprises/${second}/surveys`, { body: survey, headers: { 'if-match': '"0"' } });
+    expect(recorded.status).toBe(201);
+    expect(recorded.headers.get('etag')).toBe('"1"');
+
+    const stale = await api(url, 'POST', `/enterprises/${second}/surveys`, { body: survey, headers: { 'if-match': '"0"' } });
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ code: 'PRECONDITION_FAILED', currentETag: '"1"' });
+
+    await eventually(async () => {
+      const detail = await api(url, 'GET', `/enterprises/${second}`);
+      expect(detail.body.survey).toEqual(survey);
+      expect(detail.headers.get('etag')).toBe('"1"');
+    });
+  });
+
+  it('lets only one of two concurrent foundings covering the same enterprise succeed', async () => {
+    const contested = await register(CODES[2]);
+    const other = await register(CODES[3]);
+    const before = await logSize();
+    const [a, b] = await Promise.all([
+      api(url, 'POST', '/unions', { body: union([contested], { name: '甲工会' }) }),
+      api(url, 'POST', '/unions', { body: union([contested, other], { name: '乙联合工会' }) }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    const loser = a.status === 409 ? a : b;
+    expect(loser.body.code).toBe('ORGANIZING.ENTERPRISE_ALREADY_UNIONIZED');
+    // The winner wrote UnionFounded plus one EnterpriseUnionized per covered enterprise; the loser wrote nothing.
+    const winner = a.status === 201 ? a : b;
+    jointUnionWonTheRace = winner === b;
+    const covered = winner === a ? 1 : 2;
+    expect(await logSize()).toBe(before + 1 + covered);
+  });
+
+  it('founds a joint union, shows it with its enterprises, and counts it in the figures', async () => {
+    const third = await register('91320000134756102A', { ownership: 'foreign_funded', township: '城关街道', employeeCount: 80 });
+    const founded = await api(url, 'POST', '/unions', { body: union([first, third], { initialMemberCount: 100 }) });
+    expect(founded.status).toBe(201);
+    expect(founded.headers.get('location')).toBe(`/api/unions/${founded.body.id}`);
+
+    const detail = await eventually(async () => {
+      const response = await api(url, 'GET', `/unions/${founded.body.id}`);
+      expect(response.status).toBe(200);
+      return response;
+    });
+    expect(detail.body).toMatchObject({ kind: 'joint', coveredEnterpriseCount: 2, initialMemberCount: 100, status: 'active' });
+    expect(detail.body.coveredEnterprises.map((e: { id: string }) => e.id).sort()).toEqual([first, third].sort());
+
+    // Non-public and registered: first, second, contested, other, third. Unionized: first, third, contested,
+    // and `other` too when the joint union won the race.
+    const unionized = jointUnionWonTheRace ? 4 : 3;
+    const figures = await eventually(async () => {
+      const response = await api(url, 'GET', `/figures/organizing?year=2026&township=${encodeURIComponent('城关街道')}`);
+      expect(response.body.nonPublicUnionization.unionized).toBe(unionized);
+      return response.body;
+    });
+    expect(figures.nonPublicUnionization.registered).toBe(5);
+    expect(figures.nonPublicUnionization.ratePercent).toBe(unionized === 4 ? 80 : 60);
+    expect(figures.newUnions).toMatchObject({
+      total: 2,
+      byKind: { joint: jointUnionWonTheRace ? 2 : 1, independent: jointUnionWonTheRace ? 0 : 1 },
+      enterprisesCovered: unionized,
+    });
+
+    const elsewhere = await api(url, 'GET', `/figures/organizing?year=2026&township=${encodeURIComponent('西街街道')}`);
+    expect(elsewhere.body.newUnions.total).toBe(0);
+    expect(elsewhere.body.nonPublicUnionization.ratePercent).toBeNull();
+    expect((await api(url, 'GET', '/figures/organizing?year=abc')).status).toBe(400);
+  });
+
+  it('reports health with the database up and the projector caught up', async () => {
+    const health = await eventually(async () => {
+      const response = await api(url, 'GET', '/health');
+      expect(response.body.projections[0].eventsBehind).toBe(0);
+      return response;
+    });
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'ok', database: { status: 'up' } });
+    expect(health.body.projections[0].checkpoint).toBe(health.body.eventStore.headPosition);
+  });
+
+  it('serves the OpenAPI document and Swagger UI', async () => {
+    const document = await api(url, 'GET', '/openapi.json');
+    expect(document.status).toBe(200);
+    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/unions', '/api/enterprises/{id}/surveys']));
+    const ui = await fetch(`${url}/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toMatch(/swagger/i);
+  });
+});
