@@ -38,12 +38,5 @@ export default {
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
-    {
-      ...common,
-      displayName: 'bench',
-      testMatch: ['<rootDir>/{libs,test}/**/*.bench.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.mjs',
-      globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-    },
   ],
 };

@@ -107,6 +107,29 @@ describe('PostgreSQL event store: the global log under concurrent transactions',
     expect(new Set(received)).toEqual(new Set(written));
   });
 
+  it('orders by transaction id as a number when the ids grow by a digit', async () => {
+    const start = await store.headPosition();
+    await store.appendToStream('digits-before', NO_STREAM, [testEvent('Before')]);
+    const client = await database.pool.connect();
+    try {
+      const { rows } = await client.query(`SELECT pg_current_xact_id()::text::bigint AS xid`);
+      const current = Number(rows[0].xid);
+      const nextPowerOfTen = 10 ** String(current).length;
+      // Each exception block is a subtransaction, and each write in one takes a transaction id.
+      await client.query('CREATE TEMP TABLE burn (n int)');
+      await client.query(`DO $$ BEGIN FOR i IN 1..${nextPowerOfTen - current + 5} LOOP
+        BEGIN INSERT INTO burn VALUES (i); EXCEPTION WHEN others THEN NULL; END; END LOOP; END $$`);
+      await client.query('DROP TABLE burn');
+    } finally {
+      client.release();
+    }
+    await store.appendToStream('digits-after', NO_STREAM, [testEvent('After')]);
+    const read = await readWholeLog(store, start, 1);
+    expect(read.map((e) => e.type)).toEqual(['Before', 'After']);
+    expect(String(read[1].position.commit).length).toBeGreaterThan(String(read[0].position.commit).length);
+    expect(comparePositions(await store.headPosition(), read[1].position)).toBe(0);
+  });
+
   it('refuses to update, delete or truncate the log', async () => {
     await store.appendToStream('immutable', NO_STREAM, [testEvent('Kept')]);
     await expect(database.pool.query(`UPDATE event_store.events SET data = '{}' WHERE stream_name = 'immutable'`)).rejects.toThrow(/append-only/);

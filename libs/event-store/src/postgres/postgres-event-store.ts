@@ -42,9 +42,9 @@ export interface PostgresEventStoreOptions {
 
 interface EventRow {
   stream_name: string;
-  revision: string;
-  transaction_id: string;
-  global_position: string;
+  revision_text: string;
+  commit_text: string;
+  prepare_text: string;
   event_type: string;
   data: JsonObject;
   metadata: EventMetadata;
@@ -140,8 +140,8 @@ export class PostgresEventStore extends EventStore {
   }
 
   async headPosition(): Promise<Position> {
-    const [row] = await this.query<{ transaction_id: string; global_position: string }>(HEAD_POSITION_SQL, []);
-    return row ? { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) } : START;
+    const [row] = await this.query<{ commit_text: string; prepare_text: string }>(HEAD_POSITION_SQL, []);
+    return row ? { commit: BigInt(row.commit_text), prepare: BigInt(row.prepare_text) } : START;
   }
 
   async *subscribeToAll(options: SubscribeToAllOptions = {}): AsyncGenerator<SubscriptionBatch> {
@@ -229,8 +229,8 @@ function validateAppends(appends: readonly StreamAppend[]): void {
 function toRecordedEvent(row: EventRow): RecordedEvent {
   return {
     streamName: row.stream_name,
-    revision: BigInt(row.revision),
-    position: { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) },
+    revision: BigInt(row.revision_text),
+    position: { commit: BigInt(row.commit_text), prepare: BigInt(row.prepare_text) },
     type: row.event_type,
     data: row.data,
     metadata: row.metadata,

@@ -40,8 +40,10 @@ SELECT c.stream_name, c.ok, c.head_revision::text AS head_revision,
 FROM checked c
 ORDER BY c.ord`;
 
-const EVENT_COLUMNS = `stream_name, revision::text AS revision, transaction_id::text AS transaction_id,
-  global_position::text AS global_position, event_type, data, metadata, recorded_at`;
+// Output names differ from the columns on purpose: ORDER BY prefers an output name, and ordering by the
+// text form of a transaction id would put 1000 before 999.
+const EVENT_COLUMNS = `stream_name, revision::text AS revision_text, transaction_id::text AS commit_text,
+  global_position::text AS prepare_text, event_type, data, metadata, recorded_at`;
 
 /**
  * Only transactions older than every open transaction are read (xid below the snapshot's xmin), so a
@@ -57,7 +59,7 @@ ORDER BY transaction_id, global_position
 LIMIT $3`;
 
 export const HEAD_POSITION_SQL = `
-SELECT transaction_id::text AS transaction_id, global_position::text AS global_position
+SELECT transaction_id::text AS commit_text, global_position::text AS prepare_text
 FROM event_store.events
 WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
 ORDER BY transaction_id DESC, global_position DESC

