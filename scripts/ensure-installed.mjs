@@ -5,6 +5,6 @@ import { existsSync, statSync } from 'node:fs';
 const installedMarker = 'node_modules/.package-lock.json';
 const stale = !existsSync(installedMarker) || statSync('package-lock.json').mtimeMs > statSync(installedMarker).mtimeMs;
 if (stale) {
-  process.stderr.write('unioncase: installing dependencies (npm ci)...\n');
-  execSync('npm ci --no-audit --no-fund', { stdio: 'inherit' });
+  process.stderr.write('unioncase: installing dependencies (npm install)...\n');
+  execSync('npm install --no-audit --no-fund', { stdio: 'inherit' });
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '#shared-kernel';
+import { catchDomainError as domainError } from '../../shared-kernel/src/testing/catch-domain-error.js';
 import { enterpriseDecider, type EnterpriseCommand, type EnterpriseEvent, type EnterpriseRegistered } from './enterprise.decider.js';
 
 const registered: EnterpriseRegistered = {
@@ -33,15 +33,6 @@ const survey = (overrides: Partial<{ surveyedOn: string; targetDate: string }> =
   data: { enterpriseId: 'e-1', reason: '企业负责人认识不足', targetDate: '2026-09-30', surveyedOn: '2026-04-10', today: '2026-05-01', ...overrides },
 });
 
-function domainError(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('enterprise decider', () => {
   it('registers a new enterprise dated today', () => {

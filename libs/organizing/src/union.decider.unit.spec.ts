@@ -1,4 +1,4 @@
-import { DomainError } from '#shared-kernel';
+import { catchDomainError as domainError } from '../../shared-kernel/src/testing/catch-domain-error.js';
 import type { EnterpriseState } from './enterprise.decider.js';
 import { decideUnionFounding, unionEvolution, type FoundUnion, type UnionFounded } from './union.decider.js';
 
@@ -32,15 +32,6 @@ const enterprises = new Map<string, EnterpriseState>([
   ['e-2', open('e-2')],
 ]);
 
-function domainError(run: () => unknown): DomainError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a DomainError');
-}
 
 describe('founding a union', () => {
   it('founds a joint union and marks every covered enterprise as unionized', () => {

@@ -1,5 +1,4 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -7,6 +6,7 @@ import type { Repository } from 'typeorm';
 import { PageQueryDto, type Page } from '#http';
 import { DomainError } from '#shared-kernel';
 import { EnterpriseRow } from '../read-model/organizing.entities.js';
+import { Trim } from '../validators.js';
 
 export const ENTERPRISE_STATUSES = ['unionized', 'not_unionized'] as const;
 
@@ -15,7 +15,7 @@ export class ListEnterprisesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ENTERPRISE_STATUSES }) @IsOptional() @IsIn(ENTERPRISE_STATUSES) status?: (typeof ENTERPRISE_STATUSES)[number];
   @ApiPropertyOptional({ description: 'Part of the name, or the whole credit code' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MaxLength(100)
   search?: string;

@@ -1,14 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { UNION_KINDS, type UnionKind } from '../organizing.vocabulary.js';
-import { IsCalendarDate } from '../validators.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsCalendarDate, Trim } from '../validators.js';
 
 export class FoundUnionDto {
   @ApiProperty({ example: '城关街道商贸联合工会' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -19,7 +16,7 @@ export class FoundUnionDto {
   kind: UnionKind;
 
   @ApiProperty({ example: '城关街道' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -37,7 +34,7 @@ export class FoundUnionDto {
   foundedOn: string;
 
   @ApiProperty({ example: '王芳' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)

@@ -1,11 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { IsCalendarDate } from '../validators.js';
+import { IsCalendarDate, Trim } from '../validators.js';
 
 export class RecordSurveyDto {
   @ApiProperty({ description: 'Why the enterprise has no union (未建原因)', example: '企业负责人认识不足，职工流动性大' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(2000)

@@ -2,13 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OWNERSHIPS, type Ownership } from '../organizing.vocabulary.js';
-import { IsCreditCode } from '../validators.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { IsCreditCode, Trim } from '../validators.js';
 
 export class RegisterEnterpriseDto {
   @ApiProperty({ example: '临汾市尧都区某机械有限公司' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -24,14 +22,14 @@ export class RegisterEnterpriseDto {
   ownership: Ownership;
 
   @ApiProperty({ example: 'manufacturing' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   industry: string;
 
   @ApiProperty({ description: 'Township or street (乡镇/街道)', example: '城关街道' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
