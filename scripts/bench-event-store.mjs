@@ -30,7 +30,11 @@ const rate = (count, ms) => `${Math.round((count * 1000) / ms).toLocaleString('e
 async function main() {
   const server = process.env.DATABASE_URL
     ? { connectionString: process.env.DATABASE_URL, stop: async () => undefined }
-    : await startEmbeddedPostgres({ dataDir: join(await mkdtemp(join(tmpdir(), 'unioncase-bench-')), 'pg'), persistent: false });
+    : await startEmbeddedPostgres({
+        dataDir: join(await mkdtemp(join(tmpdir(), 'unioncase-bench-')), 'pg'),
+        persistent: false,
+        onLog: process.env.BENCH_PG_LOG ? (line) => process.stderr.write(`[pg] ${line}\n`) : undefined,
+      });
   const database = `uc_bench_${Date.now()}`;
   await ensureDatabase(server.connectionString, database);
   const url = withDatabase(server.connectionString, database);
@@ -40,7 +44,13 @@ async function main() {
   const store = new PostgresEventStore({ pool, listenConnection: { connectionString: url } });
   const lines = [];
 
+  // The floor to compare with: the same client committing one plain row per transaction.
+  await pool.query('CREATE TABLE bench_raw (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, data jsonb NOT NULL)');
   let started = performance.now();
+  for (let i = 0; i < SINGLE; i++) await pool.query('INSERT INTO bench_raw (data) VALUES ($1)', [JSON.stringify(event().data)]);
+  lines.push(`raw PostgreSQL, 1 writer, 1-row INSERT:      ${rate(SINGLE, performance.now() - started)} (the floor for comparison)`);
+
+  started = performance.now();
   for (let i = 0; i < SINGLE; i++) await store.appendToStream(`single-${i}`, NO_STREAM, [event()]);
   lines.push(`append, 1 writer, 1 event per append:        ${rate(SINGLE, performance.now() - started)} (${SINGLE} appends)`);
 
@@ -111,6 +121,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`${error.stack}\n`);
+  process.stderr.write(`${error.stack}\n${error.cause ? `cause: ${error.cause.stack ?? error.cause}\n` : ""}`);
   process.exit(1);
 });

@@ -77,8 +77,9 @@ export interface SubscribeToAllOptions {
 }
 
 export interface SubscriptionBatch {
+  /** May be empty: a subscription that reaches the head says so once, with or without events. */
   readonly events: readonly RecordedEvent[];
-  /** True once the batch reached the head of the log as it was when read (the subscription is live). */
+  /** True when the batch reached the head of the log as it was when read (the subscription is live). */
   readonly caughtUp: boolean;
 }
 

@@ -60,6 +60,20 @@ interface AppendRow {
   transaction_id: string | null;
 }
 
+interface NamedStatement {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** Named, so each connection plans them once: planning the append statement costs more than running it. */
+const STATEMENTS = {
+  append: { name: 'unioncase_append', text: APPEND_SQL },
+  readAll: { name: 'unioncase_read_all', text: READ_ALL_SQL },
+  headPosition: { name: 'unioncase_head_position', text: HEAD_POSITION_SQL },
+  readStreamForwards: { name: 'unioncase_read_stream_forwards', text: READ_STREAM_FORWARDS_SQL },
+  readStreamBackwards: { name: 'unioncase_read_stream_backwards', text: READ_STREAM_BACKWARDS_SQL },
+} satisfies Record<string, NamedStatement>;
+
 const MAX_READ = 10_000;
 const ANY_REVISION_RETRIES = 5;
 const UNIQUE_VIOLATION = '23505';
@@ -106,7 +120,7 @@ export class PostgresEventStore extends EventStore {
     const retryOnRace = appends.every((append) => append.expectedRevision.kind === 'any');
     for (let attempt = 1; ; attempt++) {
       try {
-        return this.toAppendResults(appends, await this.query<AppendRow>(APPEND_SQL, [payload]));
+        return this.toAppendResults(appends, await this.query<AppendRow>(STATEMENTS.append, [payload]));
       } catch (error) {
         // Writers that do not care about the revision just lost a race for the same slot: take the next one.
         if (retryOnRace && isRevisionRace(error) && attempt < ANY_REVISION_RETRIES) continue;
@@ -118,7 +132,7 @@ export class PostgresEventStore extends EventStore {
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n);
-    const rows = await this.query<EventRow>(backwards ? READ_STREAM_BACKWARDS_SQL : READ_STREAM_FORWARDS_SQL, [
+    const rows = await this.query<EventRow>(backwards ? STATEMENTS.readStreamBackwards : STATEMENTS.readStreamForwards, [
       streamName,
       from.toString(),
       // A whole stream is read to decide a command, so no cap unless the caller asks for one.
@@ -130,7 +144,7 @@ export class PostgresEventStore extends EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllSlice> {
     const after = options.after ?? START;
     const maxCount = clampCount(options.maxCount, 1000);
-    const rows = await this.query<EventRow>(READ_ALL_SQL, [after.commit.toString(), after.prepare.toString(), maxCount]);
+    const rows = await this.query<EventRow>(STATEMENTS.readAll, [after.commit.toString(), after.prepare.toString(), maxCount]);
     const events = rows.map(toRecordedEvent);
     return {
       events,
@@ -140,7 +154,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   async headPosition(): Promise<Position> {
-    const [row] = await this.query<{ commit_text: string; prepare_text: string }>(HEAD_POSITION_SQL, []);
+    const [row] = await this.query<{ commit_text: string; prepare_text: string }>(STATEMENTS.headPosition, []);
     return row ? { commit: BigInt(row.commit_text), prepare: BigInt(row.prepare_text) } : START;
   }
 
@@ -148,12 +162,15 @@ export class PostgresEventStore extends EventStore {
     const { signal } = options;
     const maxBatchSize = clampCount(options.maxBatchSize, 500);
     let after = options.after ?? START;
+    let toldCaughtUp = false;
     await this.startNotifier();
     while (!signal?.aborted) {
       const seen = this.notifier.currentGeneration;
       const slice = await this.readAll({ after, maxCount: maxBatchSize });
-      if (slice.events.length > 0) {
+      if (slice.events.length > 0 || (slice.isEnd && !toldCaughtUp)) {
+        // An empty batch still tells the subscriber it has reached the head (a full last batch cannot).
         after = slice.lastPosition;
+        toldCaughtUp = slice.isEnd;
         yield { events: slice.events, caughtUp: slice.isEnd };
       }
       if (slice.isEnd) await this.notifier.waitForAppend(seen, this.pollIntervalMs, signal);
@@ -174,9 +191,9 @@ export class PostgresEventStore extends EventStore {
     }
   }
 
-  private async query<Row extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<Row[]> {
+  private async query<Row extends pg.QueryResultRow>(statement: NamedStatement, params: unknown[]): Promise<Row[]> {
     try {
-      return (await this.pool.query<Row>(sql, params)).rows;
+      return (await this.pool.query<Row>({ ...statement, values: params })).rows;
     } catch (error) {
       if (isConnectionFailure(error)) {
         throw new EventStoreUnavailableError('The event store database cannot be reached', { cause: error });

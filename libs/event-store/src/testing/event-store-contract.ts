@@ -168,5 +168,25 @@ export function describeEventStoreContract(adapterName: string, getStore: () => 
       }
       expect(resumed).toEqual(['Old2', 'Live']);
     });
+
+    it('tells a subscriber it has caught up even when the last batch was exactly full', async () => {
+      const store = getStore();
+      const checkpoint = await store.headPosition();
+      const name = stream();
+      await store.appendToStream(name, NO_STREAM, [testEvent('One'), testEvent('Two'), testEvent('Three'), testEvent('Four')]);
+      const controller = new AbortController();
+      const timeout = setTimeout(() => controller.abort(), 5000);
+      const batches: { count: number; caughtUp: boolean }[] = [];
+      for await (const batch of store.subscribeToAll({ after: checkpoint, signal: controller.signal, maxBatchSize: 2 })) {
+        batches.push({ count: batch.events.length, caughtUp: batch.caughtUp });
+        if (batch.caughtUp) controller.abort();
+      }
+      clearTimeout(timeout);
+      expect(batches).toEqual([
+        { count: 2, caughtUp: false },
+        { count: 2, caughtUp: false },
+        { count: 0, caughtUp: true },
+      ]);
+    });
   });
 }
