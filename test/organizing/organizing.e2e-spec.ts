@@ -133,6 +133,36 @@ describe('organizing over HTTP', () => {
     expect(await logSize()).toBe(before);
   });
 
+  it('refuses input the database could not store, bodies that are not JSON objects, and oversized bodies', async () => {
+    const before = await logSize();
+    const nul = await api(url, 'POST', '/enterprises', { body: enterprise(CODES[4], { name: 'a\u0000b' }) });
+    expect(nul.status).toBe(400);
+    expect(nul.body.errors).toEqual([{ field: 'name', reason: 'contains a NUL character or a broken surrogate pair' }]);
+
+    const loneSurrogate = await api(url, 'POST', '/unions', { rawBody: JSON.stringify(union([first])).replace('王芳', '\\ud800') });
+    expect(loneSurrogate.status).toBe(400);
+    expect(loneSurrogate.body.errors[0].field).toBe('chairName');
+
+    const array = await api(url, 'POST', '/enterprises', { rawBody: '[]' });
+    expect(array.status).toBe(400);
+    expect(array.body.errors).toEqual([{ field: 'body', reason: 'must be a JSON object' }]);
+
+    const missing = await api(url, 'POST', '/enterprises', { body: { name: '只有名字' } });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toContainEqual({ field: 'creditCode', reason: 'is required' });
+
+    const plainText = await api(url, 'POST', '/enterprises', { rawBody: 'name=x', headers: { 'content-type': 'text/plain' } });
+    expect(plainText.status).toBe(415);
+
+    const huge = await api(url, 'POST', '/enterprises', { body: enterprise(CODES[4], { name: '大'.repeat(200_000) }) });
+    expect(huge.status).toBe(413);
+    expect(huge.body.code).toBe('BODY_TOO_LARGE');
+
+    const nulQuery = await api(url, 'GET', '/enterprises?township=%00');
+    expect(nulQuery.status).toBe(400);
+    expect(await logSize()).toBe(before);
+  });
+
   it('records a survey with If-Match, and refuses a stale ETag with 412', async () => {
     const survey = { reason: '企业负责人认识不足', targetDate: '2026-12-31', surveyedOn: '2026-04-10' };
     const recorded = await api(url, 'POST', `/enterprises/${second}/surveys`, { body: survey, headers: { 'if-match': '"0"' } });

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { createValidationPipe, ProblemDetailsFilter } from '#http';
+import { createValidationPipe, JsonBodyGuard, ProblemDetailsFilter, StorableInputPipe } from '#http';
 import { AppModule } from './app.module.js';
 
 export interface CreateAppOptions {
@@ -27,7 +27,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalGuards(new JsonBodyGuard());
+  app.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
 
   const document = SwaggerModule.createDocument(

@@ -4,3 +4,4 @@ export * from './validation.js';
 export * from './request-meta.js';
 export * from './etag.js';
 export * from './paging.js';
+export * from './request-guards.js';

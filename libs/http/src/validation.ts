@@ -9,7 +9,9 @@ export interface FieldProblem {
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
+    // A missing field fails every check on it; "is required" says what is actually wrong.
+    const reasons = error.value === undefined && error.constraints ? ['is required'] : Object.values(error.constraints ?? {});
+    const own = reasons.map((reason) => ({ field, reason }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }
@@ -27,7 +29,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    validationError: { target: false, value: true },
     stopAtFirstError: true,
     exceptionFactory: (errors) => new RequestValidationException(flattenValidationErrors(errors)),
   });
