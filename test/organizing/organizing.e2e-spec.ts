@@ -182,7 +182,7 @@ describe('organizing over HTTP', () => {
 
   it('lets only one of two concurrent foundings covering the same enterprise succeed', async () => {
     const contested = await register(CODES[2]);
-    const other = await register(CODES[3]);
+    const other = await register(CODES[3], { employeeCount: 8, womenEmployeeCount: 3 });
     const before = await logSize();
     const [a, b] = await Promise.all([
       api(url, 'POST', '/unions', { body: union([contested], { name: '甲工会' }) }),
@@ -222,6 +222,8 @@ describe('organizing over HTTP', () => {
     });
     expect(figures.nonPublicUnionization.registered).toBe(5);
     expect(figures.nonPublicUnionization.ratePercent).toBe(unionized === 4 ? 80 : 60);
+    // `other` has 8 employees, so it is outside the 10+ rate whichever union won.
+    expect(figures.nonPublicTenOrMoreUnionization).toEqual({ registered: 4, unionized: 3, ratePercent: 75 });
     expect(figures.newUnions).toMatchObject({
       total: 2,
       byKind: { joint: jointUnionWonTheRace ? 2 : 1, independent: jointUnionWonTheRace ? 0 : 1 },

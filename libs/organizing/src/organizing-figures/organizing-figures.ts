@@ -26,9 +26,23 @@ export interface OrganizingFigures {
   township: string | null;
   newUnions: { total: number; byKind: Record<UnionKind, number>; enterprisesCovered: number; members: number };
   /** 非公企业建会率: registered non-public enterprises unionized by the end of the year. */
-  nonPublicUnionization: { registered: number; unionized: number; ratePercent: number | null };
+  nonPublicUnionization: UnionizationRate;
+  /** The same rate among non-public enterprises with 10 or more employees, which the reports quote too. */
+  nonPublicTenOrMoreUnionization: UnionizationRate;
   atYearEnd: { activeUnions: number; enterprisesCovered: number; members: number };
 }
+
+export interface UnionizationRate {
+  registered: number;
+  unionized: number;
+  ratePercent: number | null;
+}
+
+const toRate = (registered: number, unionized: number): UnionizationRate => ({
+  registered,
+  unionized,
+  ratePercent: registered ? Math.round((unionized * 1000) / registered) / 10 : null,
+});
 
 export class OrganizingFiguresQuery extends Query<OrganizingFigures> {
   constructor(readonly filter: OrganizingFiguresQueryDto) {
@@ -54,9 +68,11 @@ export class OrganizingFiguresHandler implements IQueryHandler<OrganizingFigures
        GROUP BY kind`,
       [yearStart, yearEnd, township],
     );
-    const [rate]: { registered: number; unionized: number }[] = await this.dataSource.query(
+    const [rate]: { registered: number; unionized: number; registered_ten: number; unionized_ten: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS registered,
-              count(*) FILTER (WHERE unionized_on IS NOT NULL AND unionized_on <= $1)::int AS unionized
+              count(*) FILTER (WHERE unionized_on <= $1)::int AS unionized,
+              count(*) FILTER (WHERE employee_count >= 10)::int AS registered_ten,
+              count(*) FILTER (WHERE employee_count >= 10 AND unionized_on <= $1)::int AS unionized_ten
        FROM read_model.enterprises
        WHERE ownership = ANY($2) AND registered_on <= $1 AND ($3::text IS NULL OR township = $3)`,
       [yearEnd, NON_PUBLIC_OWNERSHIPS, township],
@@ -80,11 +96,8 @@ export class OrganizingFiguresHandler implements IQueryHandler<OrganizingFigures
         enterprisesCovered: newByKind.reduce((sum, row) => sum + row.covered, 0),
         members: newByKind.reduce((sum, row) => sum + row.members, 0),
       },
-      nonPublicUnionization: {
-        registered: rate.registered,
-        unionized: rate.unionized,
-        ratePercent: rate.registered ? Math.round((rate.unionized * 1000) / rate.registered) / 10 : null,
-      },
+      nonPublicUnionization: toRate(rate.registered, rate.unionized),
+      nonPublicTenOrMoreUnionization: toRate(rate.registered_ten, rate.unionized_ten),
       atYearEnd: { activeUnions: standing.unions, enterprisesCovered: standing.covered, members: standing.members },
     };
   }
