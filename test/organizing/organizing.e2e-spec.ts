@@ -178,6 +178,15 @@ describe('organizing over HTTP', () => {
       expect(detail.body.survey).toEqual(survey);
       expect(detail.headers.get('etag')).toBe('"1"');
     });
+
+    const history = await api(url, 'GET', `/enterprises/${second}/history`);
+    expect(history.status).toBe(200);
+    expect(history.body.map((entry: { type: string; revision: number; actor: string }) => [entry.type, entry.revision, entry.actor])).toEqual([
+      ['EnterpriseRegistered', 0, 'caseworker-li'],
+      ['UnionizationSurveyRecorded', 1, 'caseworker-li'],
+    ]);
+    expect(history.body[1].data).toMatchObject(survey);
+    expect((await api(url, 'GET', '/enterprises/7f1d3a52-9a8e-4c47-b1a4-2d6f0c9e8b11/history')).status).toBe(404);
   });
 
   it('lets only one of two concurrent foundings covering the same enterprise succeed', async () => {

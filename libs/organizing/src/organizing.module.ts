@@ -9,6 +9,7 @@ import { OrganizingFiguresController } from './organizing-figures/organizing-fig
 import { OrganizingFiguresHandler } from './organizing-figures/organizing-figures.js';
 import { ORGANIZING_ENTITIES } from './read-model/organizing.entities.js';
 import { OrganizingProjection } from './read-model/organizing.projection.js';
+import { RecordHistoryController, RecordHistoryHandler } from './record-history/record-history.js';
 import { RecordSurveyController } from './record-survey/record-survey.controller.js';
 import { RecordSurveyHandler } from './record-survey/record-survey.handler.js';
 import { RegisterEnterpriseController } from './register-enterprise/register-enterprise.controller.js';
@@ -26,6 +27,7 @@ import { GetUnionHandler, ListUnionsHandler } from './union-queries/union-querie
     EnterpriseQueriesController,
     UnionQueriesController,
     OrganizingFiguresController,
+    RecordHistoryController,
   ],
   providers: [
     RegisterEnterpriseHandler,
@@ -36,6 +38,7 @@ import { GetUnionHandler, ListUnionsHandler } from './union-queries/union-querie
     ListUnionsHandler,
     GetUnionHandler,
     OrganizingFiguresHandler,
+    RecordHistoryHandler,
     OrganizingProjection,
   ],
   exports: [OrganizingProjection],
