@@ -16,20 +16,3 @@ export function describeExpected(expected: ExpectedRevision): string {
 
 /** The revision of a stream that does not exist yet: the first event is written at revision 0. */
 export const NO_REVISION = -1n;
-
-export function satisfies(expected: ExpectedRevision, current: bigint): boolean {
-  switch (expected.kind) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === NO_REVISION;
-    case 'stream_exists':
-      return current > NO_REVISION;
-    case 'exact':
-      return current === expected.revision;
-    default: {
-      const unknown: never = expected;
-      throw new Error(`Unknown expected revision ${JSON.stringify(unknown)}`);
-    }
-  }
-}

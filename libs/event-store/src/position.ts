@@ -18,13 +18,7 @@ export function comparePositions(a: Position, b: Position): number {
   return 0;
 }
 
-/** Positions travel as `"commit/prepare"` in checkpoints, headers and JSON (bigint has no JSON form). */
+/** Positions travel as `"commit/prepare"` in JSON responses (bigint has no JSON form). */
 export function formatPosition(position: Position): string {
   return `${position.commit}/${position.prepare}`;
-}
-
-export function parsePosition(text: string): Position {
-  const match = /^(-?\d+)\/(-?\d+)$/.exec(text.trim());
-  if (!match) throw new RangeError(`Not a log position: "${text}" (expected "commit/prepare")`);
-  return { commit: BigInt(match[1]), prepare: BigInt(match[2]) };
 }

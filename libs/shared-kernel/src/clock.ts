@@ -9,18 +9,6 @@ export class SystemClock extends Clock {
   }
 }
 
-export class FixedClock extends Clock {
-  constructor(private instant: Date) {
-    super();
-  }
-  now(): Date {
-    return new Date(this.instant);
-  }
-  set(instant: Date): void {
-    this.instant = instant;
-  }
-}
-
 const shanghaiDateFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',
