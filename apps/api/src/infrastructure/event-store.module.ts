@@ -1,10 +1,11 @@
-import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import pg from 'pg';
 import { EventStore, PostgresEventStore } from '#event-store';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '#shared-kernel';
 
 export const PG_POOL = Symbol('PG_POOL');
 
+@Injectable()
 class EventStoreLifecycle implements OnApplicationShutdown {
   constructor(
     @Inject(EventStore) private readonly store: PostgresEventStore,

@@ -11,13 +11,24 @@ export function databaseName(connectionString: string): string {
   return decodeURIComponent(new URL(connectionString).pathname.replace(/^\//, '')) || 'postgres';
 }
 
-/** Creates the database when it does not exist (CREATE DATABASE has no IF NOT EXISTS). */
+/**
+ * Creates the database when it does not exist (CREATE DATABASE has no IF NOT EXISTS). A database that
+ * already exists is left alone, so an account that may not open `postgres` or create databases still works.
+ */
 export async function ensureDatabase(serverConnectionString: string, database: string): Promise<void> {
+  const target = new pg.Client({ connectionString: withDatabase(serverConnectionString, database) });
+  try {
+    await target.connect();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '3D000') throw error; // 3D000: database does not exist
+  } finally {
+    await target.end().catch(() => undefined);
+  }
   const client = new pg.Client({ connectionString: withDatabase(serverConnectionString, 'postgres') });
   await client.connect();
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (!rowCount) await client.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
+    await client.query(`CREATE DATABASE ${quoteIdentifier(database)}`);
   } finally {
     await client.end();
   }
