@@ -32,7 +32,7 @@ module.exports = {
       comment: 'The event store is generic: it never imports a bounded context.',
       severity: 'error',
       from: { path: '^libs/event-store/' },
-      to: { path: '^libs/(organizing|projections|http)/' },
+      to: { path: '^libs/(organizing|identity|projections|http)/' },
     },
     {
       name: 'contexts-through-their-index',
@@ -40,6 +40,19 @@ module.exports = {
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: '^libs/organizing/' },
       to: { path: '^libs/organizing/src/(?!index\\.ts$)' },
+    },
+    {
+      name: 'identity-through-its-index',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: '^libs/identity/' },
+      to: { path: '^libs/identity/src/(?!index\\.ts$)' },
+    },
+    {
+      name: 'identity-knows-no-casework',
+      comment: 'Who may do what is decided without knowing the casework contexts.',
+      severity: 'error',
+      from: { path: '^libs/identity/' },
+      to: { path: '^libs/organizing/' },
     },
     {
       name: 'no-circular',

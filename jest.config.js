@@ -5,6 +5,7 @@ const libAliases = {
   '^#event-store$': '<rootDir>/libs/event-store/src/index.ts',
   '^#shared-kernel$': '<rootDir>/libs/shared-kernel/src/index.ts',
   '^#organizing$': '<rootDir>/libs/organizing/src/index.ts',
+  '^#identity$': '<rootDir>/libs/identity/src/index.ts',
   '^#platform$': '<rootDir>/libs/platform/src/index.ts',
   '^#http$': '<rootDir>/libs/http/src/index.ts',
   '^#projections$': '<rootDir>/libs/projections/src/index.ts',

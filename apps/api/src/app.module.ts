@@ -1,9 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import { IdentityModule, IdentityProjection } from '#identity';
 import { PROJECTIONS } from '#projections';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
+import type { SecurityConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
 import { loggerOptions } from './infrastructure/logging.js';
@@ -13,6 +16,7 @@ export interface AppModuleOptions {
   readonly databaseUrl: string;
   readonly projectorEnabled: boolean;
   readonly logLevel?: string;
+  readonly security: SecurityConfig;
 }
 
 @Module({})
@@ -33,12 +37,18 @@ export class AppModule {
           logging: false,
         }),
         EventStoreModule.forRoot(options.databaseUrl),
+        // Counted in memory, per process: one API process per federation is the deployment this is sized for.
+        ThrottlerModule.forRoot([{ name: 'sign-in', ttl: 60_000, limit: options.security.signInRateLimit }]),
+        IdentityModule.forRoot({
+          sessionPolicy: { maxAgeMinutes: options.security.sessionMaxAgeMinutes, idleMinutes: options.security.sessionIdleMinutes },
+          cookieSecure: options.security.cookieSecure,
+        }),
         OrganizingModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: PROJECTOR_ENABLED, useValue: options.projectorEnabled },
-        { provide: PROJECTIONS, inject: [OrganizingProjection], useFactory: (...projections: unknown[]) => projections },
+        { provide: PROJECTIONS, inject: [IdentityProjection, OrganizingProjection], useFactory: (...projections: unknown[]) => projections },
         ProjectorService,
       ],
     };

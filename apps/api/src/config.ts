@@ -8,6 +8,37 @@ export interface ApiConfig {
   readonly dataDir: string;
   readonly projectorEnabled: boolean;
   readonly bodyLimit: string;
+  readonly security: SecurityConfig;
+}
+
+export interface SecurityConfig {
+  /** Sign-in attempts allowed per client address per minute. */
+  readonly signInRateLimit: number;
+  readonly sessionMaxAgeMinutes: number;
+  readonly sessionIdleMinutes: number;
+  /** Mark the session cookie Secure even when the request reached us over plain HTTP (behind a TLS proxy). */
+  readonly cookieSecure: boolean;
+  /** Origins allowed to call the API from a browser; none by default (the UI is served from the same origin). */
+  readonly corsOrigins: readonly string[];
+  /** Express's trust proxy setting, so the client address is the real one behind a reverse proxy. */
+  readonly trustProxy: string | false;
+}
+
+export const DEFAULT_SECURITY: SecurityConfig = {
+  signInRateLimit: 10,
+  sessionMaxAgeMinutes: 12 * 60,
+  sessionIdleMinutes: 30,
+  cookieSecure: false,
+  corsOrigins: [],
+  trustProxy: false,
+};
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -19,5 +50,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     dataDir: resolve(env.UNIONCASE_DATA_DIR ?? '.data/postgres'),
     projectorEnabled: env.PROJECTOR_ENABLED !== 'false',
     bodyLimit: env.BODY_LIMIT ?? '256kb',
+    security: {
+      signInRateLimit: positiveInteger(env, 'SIGN_IN_RATE_LIMIT', DEFAULT_SECURITY.signInRateLimit),
+      sessionMaxAgeMinutes: positiveInteger(env, 'SESSION_MAX_AGE_MINUTES', DEFAULT_SECURITY.sessionMaxAgeMinutes),
+      sessionIdleMinutes: positiveInteger(env, 'SESSION_IDLE_MINUTES', DEFAULT_SECURITY.sessionIdleMinutes),
+      cookieSecure: env.COOKIE_SECURE === 'true',
+      corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+      trustProxy: env.TRUST_PROXY || false,
+    },
   };
 }

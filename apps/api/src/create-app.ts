@@ -3,28 +3,50 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { createValidationPipe, JsonBodyGuard, ProblemDetailsFilter, StorableInputPipe } from '#http';
 import { AppModule } from './app.module.js';
+import { DEFAULT_SECURITY, type SecurityConfig } from './config.js';
 
 export interface CreateAppOptions {
   readonly databaseUrl: string;
   readonly projectorEnabled?: boolean;
   readonly bodyLimit?: string;
   readonly logLevel?: string;
+  readonly security?: Partial<SecurityConfig>;
 }
 
 /** The API as both the server and the end-to-end tests run it. */
 export async function createApp(options: CreateAppOptions): Promise<INestApplication> {
+  const security: SecurityConfig = { ...DEFAULT_SECURITY, ...options.security };
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({
       databaseUrl: options.databaseUrl,
       projectorEnabled: options.projectorEnabled ?? true,
       logLevel: options.logLevel,
+      security,
     }),
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
+  app.set('trust proxy', security.trustProxy);
+  // Swagger UI needs inline scripts and styles on its own page; everything else gets helmet's strict defaults.
+  // Behind TLS (COOKIE_SECURE) browsers are also told to stay on HTTPS; on plain HTTP that would break the UI.
+  const tls = security.cookieSecure;
+  const directives = { 'upgrade-insecure-requests': tls ? [] : null };
+  const strict = helmet({ contentSecurityPolicy: { directives }, strictTransportSecurity: tls });
+  const forDocs = helmet({
+    contentSecurityPolicy: { directives: { ...directives, 'script-src': ["'self'", "'unsafe-inline'"] } },
+    strictTransportSecurity: tls,
+  });
+  app.use((request: { path: string }, response: unknown, next: () => void) =>
+    (request.path.startsWith('/api/docs') ? forDocs : strict)(request as never, response as never, next),
+  );
+  // Closed unless origins are named: the browser UI is served from the API's own origin.
+  if (security.corsOrigins.length) app.enableCors({ origin: [...security.corsOrigins], credentials: true });
+  app.use(cookieParser());
   app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
   app.setGlobalPrefix('api');
   app.useGlobalGuards(new JsonBodyGuard());

@@ -22,7 +22,7 @@ async function bootstrap(): Promise<void> {
   const applied = await runMigrations(databaseUrl);
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
-  const app = await createApp({ databaseUrl, projectorEnabled: config.projectorEnabled, bodyLimit: config.bodyLimit });
+  const app = await createApp({ databaseUrl, projectorEnabled: config.projectorEnabled, bodyLimit: config.bodyLimit, security: config.security });
   await app.listen(config.port, '0.0.0.0');
   logger.log(`UnionCase API on http://localhost:${config.port}/api (docs: /api/docs)`);
 

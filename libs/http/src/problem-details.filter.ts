@@ -4,7 +4,6 @@ import { EventStoreUnavailableError, WrongExpectedRevisionError } from '#event-s
 import { DomainError, type DomainErrorCategory } from '#shared-kernel';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details.js';
 import { InvalidIfMatchException } from './etag.js';
-import { MissingActorException } from './request-meta.js';
 import { RequestValidationException } from './validation.js';
 
 const STATUS_BY_CATEGORY: Record<DomainErrorCategory, number> = {
@@ -12,6 +11,8 @@ const STATUS_BY_CATEGORY: Record<DomainErrorCategory, number> = {
   not_found: HttpStatus.NOT_FOUND,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   conflict: HttpStatus.CONFLICT,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
 };
 
 /** Body-parser errors carry a `type`; they happen before routing, for malformed or oversized bodies. */
@@ -67,15 +68,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         status: HttpStatus.BAD_REQUEST,
         code: 'VALIDATION_FAILED',
         errors: exception.problems,
-      };
-    }
-    if (exception instanceof MissingActorException) {
-      return {
-        type: problemType('ACTOR_REQUIRED'),
-        title: 'The acting user is not known',
-        status: HttpStatus.UNAUTHORIZED,
-        code: 'ACTOR_REQUIRED',
-        errors: [{ field: 'X-Actor', reason: exception.reason }],
       };
     }
     if (exception instanceof InvalidIfMatchException) {

@@ -1,4 +1,8 @@
-import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { BadRequestException, Param, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+
+/** Leading and trailing spaces from a pasted form field are not part of the value. */
+export const Trim = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 export interface FieldProblem {
   field: string;
@@ -34,3 +38,10 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => new RequestValidationException(flattenValidationErrors(errors)),
   });
 }
+
+/** A path parameter that must be a UUID; a malformed one is a 400 naming the parameter. */
+export const IdParam = (name = 'id'): ParameterDecorator =>
+  Param(
+    name,
+    new ParseUUIDPipe({ exceptionFactory: () => new RequestValidationException([{ field: name, reason: 'must be a UUID' }]) }),
+  );

@@ -9,7 +9,8 @@ export type EnterpriseRegistered = DomainEvent<
     creditCode: string;
     ownership: Ownership;
     industry: string;
-    township: string;
+    /** The federation unit (usually a township or street) whose caseworkers look after it. */
+    unitId: string;
     employeeCount: number;
     womenEmployeeCount: number;
     registeredOn: string;
@@ -28,8 +29,8 @@ export type EnterpriseEvent = EnterpriseRegistered | UnionizationSurveyRecorded 
 
 export type EnterpriseState =
   | { status: 'unregistered' }
-  | { status: 'not_unionized'; enterpriseId: string; employeeCount: number; registeredOn: string }
-  | { status: 'unionized'; enterpriseId: string; employeeCount: number; registeredOn: string; unionId: string };
+  | { status: 'not_unionized'; enterpriseId: string; unitId: string; employeeCount: number; registeredOn: string }
+  | { status: 'unionized'; enterpriseId: string; unitId: string; employeeCount: number; registeredOn: string; unionId: string };
 
 export interface RegisterEnterprise {
   type: 'RegisterEnterprise';
@@ -59,6 +60,8 @@ export const enterpriseDecider: Decider<EnterpriseState, EnterpriseCommand, Ente
         return {
           status: 'not_unionized',
           enterpriseId: event.data.enterpriseId,
+          // Registered before units existed (step 1): no unit, so outside every caseworker's scope.
+          unitId: event.data.unitId ?? '',
           employeeCount: event.data.employeeCount,
           registeredOn: event.data.registeredOn,
         };

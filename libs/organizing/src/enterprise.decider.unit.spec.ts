@@ -9,7 +9,7 @@ const registered: EnterpriseRegistered = {
     creditCode: '91350100M000100Y43',
     ownership: 'non_public',
     industry: 'manufacturing',
-    township: '城关街道',
+    unitId: '7c0a8f8e-0000-4000-8000-000000000001',
     employeeCount: 120,
     womenEmployeeCount: 40,
     registeredOn: '2026-03-01',

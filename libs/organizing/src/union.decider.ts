@@ -8,7 +8,7 @@ export type UnionFounded = DomainEvent<
     unionId: string;
     name: string;
     kind: UnionKind;
-    township: string;
+    unitId: string;
     coveredEnterpriseIds: string[];
     foundedOn: string;
     chairName: string;

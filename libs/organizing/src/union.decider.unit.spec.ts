@@ -5,6 +5,7 @@ import { decideUnionFounding, unionEvolution, type FoundUnion, type UnionFounded
 const open = (enterpriseId: string, employeeCount = 30): EnterpriseState => ({
   status: 'not_unionized',
   enterpriseId,
+  unitId: 'unit-1',
   employeeCount,
   registeredOn: '2026-01-05',
 });
@@ -15,7 +16,7 @@ const foundJoint = (overrides: Partial<FoundUnion['data']> = {}): FoundUnion => 
     unionId: 'u-1',
     name: '城关街道商贸联合工会',
     kind: 'joint',
-    township: '城关街道',
+    unitId: '7c0a8f8e-0000-4000-8000-000000000001',
     coveredEnterpriseIds: ['e-1', 'e-2'],
     foundedOn: '2026-05-20',
     chairName: '王芳',
@@ -56,6 +57,7 @@ describe('founding a union', () => {
     const covered = new Map(enterprises).set('e-2', {
       status: 'unionized',
       enterpriseId: 'e-2',
+      unitId: 'unit-1',
       employeeCount: 30,
       registeredOn: '2026-01-05',
       unionId: 'u-0',

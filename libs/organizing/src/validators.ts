@@ -1,9 +1,7 @@
 import { creditCodeProblem, isCalendarDate } from '#shared-kernel';
-import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-/** Leading and trailing spaces from a pasted form field are not part of the value. */
-export const Trim = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+export { Trim } from '#http';
 
 /** A unified social credit code whose check character is right; the message says what is wrong. */
 export function IsCreditCode(options?: ValidationOptions): PropertyDecorator {

@@ -4,3 +4,4 @@ export * from './clock.js';
 export * from './id-generator.js';
 export * from './calendar-date.js';
 export * from './check-characters.js';
+export * from './roles.js';

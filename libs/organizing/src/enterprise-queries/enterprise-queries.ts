@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { PageQueryDto, type Page } from '#http';
+import type { EntityManager, Repository } from 'typeorm';
+import { PageQueryDto, type Actor, type Page } from '#http';
+import { scopeParameters, unitsInScopeSql } from '#identity';
 import { DomainError } from '#shared-kernel';
 import { EnterpriseRow } from '../read-model/organizing.entities.js';
 import { Trim } from '../validators.js';
@@ -11,7 +12,7 @@ import { Trim } from '../validators.js';
 export const ENTERPRISE_STATUSES = ['unionized', 'not_unionized'] as const;
 
 export class ListEnterprisesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) township?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this unit and the units below it' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ enum: ENTERPRISE_STATUSES }) @IsOptional() @IsIn(ENTERPRISE_STATUSES) status?: (typeof ENTERPRISE_STATUSES)[number];
   @ApiPropertyOptional({ description: 'Part of the name, or the whole credit code' })
   @IsOptional()
@@ -27,7 +28,8 @@ export interface EnterpriseView {
   creditCode: string;
   ownership: string;
   industry: string;
-  township: string;
+  unitId: string | null;
+  unitName: string | null;
   employeeCount: number;
   womenEmployeeCount: number;
   registeredOn: string;
@@ -38,14 +40,15 @@ export interface EnterpriseView {
   revision: number;
 }
 
-export function toEnterpriseView(row: EnterpriseRow): EnterpriseView {
+export function toEnterpriseView(row: EnterpriseRow, unitNames: ReadonlyMap<string, string>): EnterpriseView {
   return {
     id: row.id,
     name: row.name,
     creditCode: row.creditCode,
     ownership: row.ownership,
     industry: row.industry,
-    township: row.township,
+    unitId: row.unitId,
+    unitName: row.unitId ? (unitNames.get(row.unitId) ?? null) : null,
     employeeCount: row.employeeCount,
     womenEmployeeCount: row.womenEmployeeCount,
     registeredOn: row.registeredOn,
@@ -58,13 +61,19 @@ export function toEnterpriseView(row: EnterpriseRow): EnterpriseView {
 }
 
 export class ListEnterprisesQuery extends Query<Page<EnterpriseView>> {
-  constructor(readonly filter: ListEnterprisesQueryDto) {
+  constructor(
+    readonly filter: ListEnterprisesQueryDto,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
 
 export class GetEnterpriseQuery extends Query<EnterpriseView> {
-  constructor(readonly id: string) {
+  constructor(
+    readonly id: string,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
@@ -73,9 +82,11 @@ export class GetEnterpriseQuery extends Query<EnterpriseView> {
 export class ListEnterprisesHandler implements IQueryHandler<ListEnterprisesQuery> {
   constructor(@InjectRepository(EnterpriseRow) private readonly enterprises: Repository<EnterpriseRow>) {}
 
-  async execute({ filter }: ListEnterprisesQuery): Promise<Page<EnterpriseView>> {
-    const query = this.enterprises.createQueryBuilder('e');
-    if (filter.township) query.andWhere('e.township = :township', { township: filter.township });
+  async execute({ filter, actor }: ListEnterprisesQuery): Promise<Page<EnterpriseView>> {
+    const query = this.enterprises
+      .createQueryBuilder('e')
+      .where(`e.unit_id IN ${unitsInScopeSql(':scopeUnitId')}`, scopeParameters(actor));
+    if (filter.unitId) query.andWhere(`e.unit_id IN ${unitsInScopeSql(':unitId')}`, { unitId: filter.unitId });
     if (filter.status === 'unionized') query.andWhere('e.union_id IS NOT NULL');
     if (filter.status === 'not_unionized') query.andWhere('e.union_id IS NULL');
     if (filter.search) {
@@ -83,13 +94,13 @@ export class ListEnterprisesHandler implements IQueryHandler<ListEnterprisesQuer
       query.andWhere('(e.name ILIKE :pattern OR e.credit_code = :code)', { pattern, code: filter.search.toUpperCase() });
     }
     const [rows, total] = await query
-      .orderBy('e.township')
-      .addOrderBy('e.name')
+      .orderBy('e.name')
       .addOrderBy('e.id')
       .skip((filter.page - 1) * filter.pageSize)
       .take(filter.pageSize)
       .getManyAndCount();
-    return { items: rows.map(toEnterpriseView), page: filter.page, pageSize: filter.pageSize, total };
+    const names = await unitNamesOf(this.enterprises.manager, rows.map((row) => row.unitId));
+    return { items: rows.map((row) => toEnterpriseView(row, names)), page: filter.page, pageSize: filter.pageSize, total };
   }
 }
 
@@ -97,9 +108,21 @@ export class ListEnterprisesHandler implements IQueryHandler<ListEnterprisesQuer
 export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery> {
   constructor(@InjectRepository(EnterpriseRow) private readonly enterprises: Repository<EnterpriseRow>) {}
 
-  async execute({ id }: GetEnterpriseQuery): Promise<EnterpriseView> {
-    const row = await this.enterprises.findOneBy({ id });
+  async execute({ id, actor }: GetEnterpriseQuery): Promise<EnterpriseView> {
+    const row = await this.enterprises
+      .createQueryBuilder('e')
+      .where('e.id = :id', { id })
+      .andWhere(`e.unit_id IN ${unitsInScopeSql(':scopeUnitId')}`, scopeParameters(actor))
+      .getOne();
     if (!row) throw new DomainError('ORGANIZING.ENTERPRISE_NOT_FOUND', 'not_found', `No enterprise ${id}`);
-    return toEnterpriseView(row);
+    return toEnterpriseView(row, await unitNamesOf(this.enterprises.manager, [row.unitId]));
   }
+}
+
+/** Unit names for display, in one query for a page of records. */
+export async function unitNamesOf(manager: EntityManager, unitIds: readonly (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(unitIds.filter((id): id is string => !!id))];
+  if (!ids.length) return new Map();
+  const rows: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM read_model.units WHERE id = ANY($1::uuid[])`, [ids]);
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

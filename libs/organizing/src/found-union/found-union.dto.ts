@@ -15,12 +15,9 @@ export class FoundUnionDto {
   @IsIn(UNION_KINDS)
   kind: UnionKind;
 
-  @ApiProperty({ example: '城关街道' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  township: string;
+  @ApiProperty({ format: 'uuid', description: 'The federation unit the union belongs to; the enterprises it covers must be in it or below it' })
+  @IsUUID()
+  unitId: string;
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'Registered enterprises the union covers' })
   @IsArray()

@@ -10,8 +10,9 @@ import {
   WrongExpectedRevisionError,
   type LoadedStream,
 } from '#event-store';
-import { Clock, IdGenerator, shanghaiDate } from '#shared-kernel';
-import type { RequestMeta } from '#http';
+import { Clock, DomainError, IdGenerator, shanghaiDate } from '#shared-kernel';
+import type { Actor, RequestMeta } from '#http';
+import { UnitDirectory, type UnitFacts } from '#identity';
 import { enterpriseDecider, type EnterpriseState } from '../enterprise.decider.js';
 import { enterpriseStreamName, unionStreamName } from '../organizing.streams.js';
 import { decideUnionFounding } from '../union.decider.js';
@@ -26,6 +27,7 @@ export interface FoundedUnion {
 export class FoundUnionCommand extends Command<FoundedUnion> {
   constructor(
     readonly data: FoundUnionDto,
+    readonly actor: Actor,
     readonly meta: RequestMeta,
   ) {
     super();
@@ -45,13 +47,16 @@ export class FoundUnionHandler implements ICommandHandler<FoundUnionCommand> {
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly units: UnitDirectory,
   ) {}
 
-  async execute({ data, meta }: FoundUnionCommand): Promise<FoundedUnion> {
+  async execute({ data, actor, meta }: FoundUnionCommand): Promise<FoundedUnion> {
     const context = createCommandContext(meta, this.clock, this.ids);
+    const unionUnit = await this.units.requireWithinScope(actor, data.unitId, 'unitId');
     const unionId = this.ids.newId();
     for (let attempt = 0; ; attempt++) {
       const enterprises = await this.loadEnterprises(data.coveredEnterpriseIds);
+      await this.checkUnits(enterprises, data.coveredEnterpriseIds, actor, unionUnit);
       const decision = decideUnionFounding(
         { type: 'FoundUnion', data: { ...data, unionId, today: shanghaiDate(context.now) } },
         { status: 'none' },
@@ -71,6 +76,34 @@ export class FoundUnionHandler implements ICommandHandler<FoundUnionCommand> {
       } catch (error) {
         if (error instanceof WrongExpectedRevisionError && attempt < RACE_RETRIES) continue;
         throw error;
+      }
+    }
+  }
+
+  /**
+   * Enterprises outside the caller's units are left out, so the decision reports them as unregistered, as it
+   * would for ids that do not exist. Those the caller sees must sit in the union's unit or below it.
+   */
+  private async checkUnits(
+    enterprises: Map<string, LoadedStream<EnterpriseState>>,
+    coveredIds: readonly string[],
+    actor: Actor,
+    unionUnit: UnitFacts,
+  ): Promise<void> {
+    const within = (unit: UnitFacts | undefined, rootId: string) => !!unit && (unit.unitId === rootId || unit.ancestry.includes(rootId));
+    for (const [index, enterpriseId] of coveredIds.entries()) {
+      const state = enterprises.get(enterpriseId)?.state;
+      if (!state || state.status === 'unregistered') continue;
+      const unit = await this.units.find(state.unitId);
+      if (!within(unit, actor.unitId)) {
+        enterprises.delete(enterpriseId);
+      } else if (!within(unit, unionUnit.unitId)) {
+        throw new DomainError(
+          'ORGANIZING.ENTERPRISE_OUTSIDE_UNION_UNIT',
+          'unprocessable',
+          `Enterprise ${enterpriseId} belongs to a unit outside ${unionUnit.name}`,
+          [{ field: `coveredEnterpriseIds[${index}]`, reason: "is not in the union's unit or a unit below it" }],
+        );
       }
     }
   }

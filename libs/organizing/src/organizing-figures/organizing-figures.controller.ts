@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
+import { Allow, CASEWORK_READERS, CurrentActor, type Actor } from '#http';
 import { OrganizingFiguresQuery, OrganizingFiguresQueryDto } from './organizing-figures.js';
 
 @ApiTags('figures')
@@ -9,7 +10,8 @@ export class OrganizingFiguresController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('organizing')
-  figures(@Query() filter: OrganizingFiguresQueryDto) {
-    return this.queries.execute(new OrganizingFiguresQuery(filter));
+  @Allow(...CASEWORK_READERS)
+  figures(@Query() filter: OrganizingFiguresQueryDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new OrganizingFiguresQuery(filter, actor));
   }
 }

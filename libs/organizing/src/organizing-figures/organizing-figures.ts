@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { Actor } from '#http';
+import { unitsInScopeSql } from '#identity';
 import { NON_PUBLIC_OWNERSHIPS, UNION_KINDS, type UnionKind } from '../organizing.vocabulary.js';
 
 export class OrganizingFiguresQueryDto {
@@ -14,16 +16,16 @@ export class OrganizingFiguresQueryDto {
   @Max(2100)
   year: number;
 
-  @ApiPropertyOptional({ description: 'A township or street; the whole federation when omitted' })
+  @ApiPropertyOptional({ format: 'uuid', description: "A unit and the units below it; the caller's own unit when omitted" })
   @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  township?: string;
+  @IsUUID()
+  unitId?: string;
 }
 
 export interface OrganizingFigures {
   year: number;
-  township: string | null;
+  /** The unit the figures cover, with everything below it. */
+  unitId: string;
   newUnions: { total: number; byKind: Record<UnionKind, number>; enterprisesCovered: number; members: number };
   /** 非公企业建会率: registered non-public enterprises unionized by the end of the year. */
   nonPublicUnionization: UnionizationRate;
@@ -45,28 +47,34 @@ const toRate = (registered: number, unionized: number): UnionizationRate => ({
 });
 
 export class OrganizingFiguresQuery extends Query<OrganizingFigures> {
-  constructor(readonly filter: OrganizingFiguresQueryDto) {
+  constructor(
+    readonly filter: OrganizingFiguresQueryDto,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
 
-/** The organizing figures of a work report, for one township (or all) and one calendar year. */
+/** The organizing figures of a work report for one unit (and the units below it) and one calendar year, never beyond the caller's units. */
 @QueryHandler(OrganizingFiguresQuery)
 export class OrganizingFiguresHandler implements IQueryHandler<OrganizingFiguresQuery> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute({ filter }: OrganizingFiguresQuery): Promise<OrganizingFigures> {
+  async execute({ filter, actor }: OrganizingFiguresQuery): Promise<OrganizingFigures> {
     const yearStart = `${filter.year}-01-01`;
     const yearEnd = `${filter.year}-12-31`;
-    const township = filter.township ?? null;
+    const unitId = filter.unitId ?? actor.unitId;
+    // Both the chosen unit's subtree and the caller's: a unit outside the caller's scope yields zeros, not its figures.
+    const inUnits = (column: string, unitParameter: string, scopeParameter: string) =>
+      `${column} IN ${unitsInScopeSql(unitParameter)} AND ${column} IN ${unitsInScopeSql(scopeParameter)}`;
 
     const newByKind: { kind: UnionKind; unions: number; covered: number; members: number }[] = await this.dataSource.query(
       `SELECT kind, count(*)::int AS unions, coalesce(sum(covered_enterprise_count), 0)::int AS covered,
               coalesce(sum(initial_member_count), 0)::int AS members
        FROM read_model.unions
-       WHERE founded_on BETWEEN $1 AND $2 AND ($3::text IS NULL OR township = $3)
+       WHERE founded_on BETWEEN $1 AND $2 AND ${inUnits('unit_id', '$3', '$4')}
        GROUP BY kind`,
-      [yearStart, yearEnd, township],
+      [yearStart, yearEnd, unitId, actor.unitId],
     );
     const [rate]: { registered: number; unionized: number; registered_ten: number; unionized_ten: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS registered,
@@ -74,22 +82,22 @@ export class OrganizingFiguresHandler implements IQueryHandler<OrganizingFigures
               count(*) FILTER (WHERE employee_count >= 10)::int AS registered_ten,
               count(*) FILTER (WHERE employee_count >= 10 AND unionized_on <= $1)::int AS unionized_ten
        FROM read_model.enterprises
-       WHERE ownership = ANY($2) AND registered_on <= $1 AND ($3::text IS NULL OR township = $3)`,
-      [yearEnd, NON_PUBLIC_OWNERSHIPS, township],
+       WHERE ownership = ANY($2) AND registered_on <= $1 AND ${inUnits('unit_id', '$3', '$4')}`,
+      [yearEnd, NON_PUBLIC_OWNERSHIPS, unitId, actor.unitId],
     );
     const [standing]: { unions: number; covered: number; members: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS unions, coalesce(sum(covered_enterprise_count), 0)::int AS covered,
               coalesce(sum(initial_member_count), 0)::int AS members
        FROM read_model.unions
-       WHERE status = 'active' AND founded_on <= $1 AND ($2::text IS NULL OR township = $2)`,
-      [yearEnd, township],
+       WHERE status = 'active' AND founded_on <= $1 AND ${inUnits('unit_id', '$2', '$3')}`,
+      [yearEnd, unitId, actor.unitId],
     );
 
     const byKind = Object.fromEntries(UNION_KINDS.map((kind) => [kind, 0])) as Record<UnionKind, number>;
     for (const row of newByKind) byKind[row.kind] = row.unions;
     return {
       year: filter.year,
-      township,
+      unitId,
       newUnions: {
         total: newByKind.reduce((sum, row) => sum + row.unions, 0),
         byKind,

@@ -7,7 +7,9 @@ export class EnterpriseRow {
   @Column({ type: 'char', length: 18, name: 'credit_code' }) creditCode: string;
   @Column('text') ownership: string;
   @Column('text') industry: string;
-  @Column('text') township: string;
+  /** Only on records from before federation units existed; unitId replaced it. */
+  @Column({ type: 'text', nullable: true }) township: string | null;
+  @Column({ type: 'uuid', name: 'unit_id', nullable: true }) unitId: string | null;
   @Column({ type: 'integer', name: 'employee_count' }) employeeCount: number;
   @Column({ type: 'integer', name: 'women_employee_count' }) womenEmployeeCount: number;
   @Column({ type: 'date', name: 'registered_on' }) registeredOn: string;
@@ -26,7 +28,9 @@ export class UnionRow {
   @PrimaryColumn('uuid') id: string;
   @Column('text') name: string;
   @Column('text') kind: string;
-  @Column('text') township: string;
+  /** Only on records from before federation units existed; unitId replaced it. */
+  @Column({ type: 'text', nullable: true }) township: string | null;
+  @Column({ type: 'uuid', name: 'unit_id', nullable: true }) unitId: string | null;
   @Column({ type: 'date', name: 'founded_on' }) foundedOn: string;
   @Column({ type: 'text', name: 'chair_name' }) chairName: string;
   @Column({ type: 'integer', name: 'initial_member_count' }) initialMemberCount: number;

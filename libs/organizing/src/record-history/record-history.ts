@@ -1,4 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
+import { Allow, CASEWORK_READERS, CurrentActor, IdParam, type Actor } from '#http';
+import { UnitDirectory } from '#identity';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { EventStore, formatPosition } from '#event-store';
@@ -20,6 +22,7 @@ export class RecordHistoryQuery extends Query<HistoryEntry[]> {
   constructor(
     readonly kind: 'enterprise' | 'union',
     readonly id: string,
+    readonly actor: Actor,
   ) {
     super();
   }
@@ -28,11 +31,17 @@ export class RecordHistoryQuery extends Query<HistoryEntry[]> {
 /** The whole history of one record, straight from its stream: who did what, when. */
 @QueryHandler(RecordHistoryQuery)
 export class RecordHistoryHandler implements IQueryHandler<RecordHistoryQuery> {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly units: UnitDirectory,
+  ) {}
 
-  async execute({ kind, id }: RecordHistoryQuery): Promise<HistoryEntry[]> {
+  async execute({ kind, id, actor }: RecordHistoryQuery): Promise<HistoryEntry[]> {
     const events = await this.store.readStream(kind === 'enterprise' ? enterpriseStreamName(id) : unionStreamName(id));
-    if (events.length === 0) {
+    // The first event of either stream names the record's unit; outside the caller's units it does not exist for them.
+    const unitId = events[0]?.data.unitId;
+    const unit = typeof unitId === 'string' ? await this.units.find(unitId) : undefined;
+    if (!unit || !(unit.unitId === actor.unitId || unit.ancestry.includes(actor.unitId))) {
       throw new DomainError(`ORGANIZING.${kind.toUpperCase()}_NOT_FOUND`, 'not_found', `No ${kind} ${id}`);
     }
     return events.map((event) => ({
@@ -54,14 +63,16 @@ export class RecordHistoryController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('enterprises/:id/history')
+  @Allow(...CASEWORK_READERS)
   @ApiOkResponse({ description: "Every event of the enterprise's stream, oldest first" })
-  enterprise(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.queries.execute(new RecordHistoryQuery('enterprise', id));
+  enterprise(@IdParam() id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new RecordHistoryQuery('enterprise', id, actor));
   }
 
   @Get('unions/:id/history')
+  @Allow(...CASEWORK_READERS)
   @ApiOkResponse({ description: "Every event of the union's stream, oldest first" })
-  union(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.queries.execute(new RecordHistoryQuery('union', id));
+  union(@IdParam() id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new RecordHistoryQuery('union', id, actor));
   }
 }

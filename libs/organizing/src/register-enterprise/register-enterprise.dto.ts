@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { OWNERSHIPS, type Ownership } from '../organizing.vocabulary.js';
 import { IsCreditCode, Trim } from '../validators.js';
 
@@ -28,12 +28,9 @@ export class RegisterEnterpriseDto {
   @MaxLength(100)
   industry: string;
 
-  @ApiProperty({ description: 'Township or street (乡镇/街道)', example: '城关街道' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
-  township: string;
+  @ApiProperty({ format: 'uuid', description: 'The federation unit (乡镇/街道 or 社区) the enterprise belongs to' })
+  @IsUUID()
+  unitId: string;
 
   @ApiProperty({ minimum: 0 })
   @IsInt()

@@ -8,7 +8,8 @@ import {
   WrongExpectedRevisionError,
 } from '#event-store';
 import { Clock, DomainError, IdGenerator, shanghaiDate } from '#shared-kernel';
-import type { RequestMeta } from '#http';
+import type { Actor, RequestMeta } from '#http';
+import { UnitDirectory } from '#identity';
 import { enterpriseDecider } from '../enterprise.decider.js';
 import { creditCodeClaimStreamName, enterpriseStreamName } from '../organizing.streams.js';
 import type { RegisterEnterpriseDto } from './register-enterprise.dto.js';
@@ -22,6 +23,7 @@ export interface RegisteredEnterprise {
 export class RegisterEnterpriseCommand extends Command<RegisteredEnterprise> {
   constructor(
     readonly data: RegisterEnterpriseDto,
+    readonly actor: Actor,
     readonly meta: RequestMeta,
   ) {
     super();
@@ -34,9 +36,11 @@ export class RegisterEnterpriseHandler implements ICommandHandler<RegisterEnterp
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
+    private readonly units: UnitDirectory,
   ) {}
 
-  async execute({ data, meta }: RegisterEnterpriseCommand): Promise<RegisteredEnterprise> {
+  async execute({ data, actor, meta }: RegisterEnterpriseCommand): Promise<RegisteredEnterprise> {
+    await this.units.requireWithinScope(actor, data.unitId, 'unitId');
     const context = createCommandContext(meta, this.clock, this.ids);
     const enterpriseId = this.ids.newId();
     const events = enterpriseDecider.decide(

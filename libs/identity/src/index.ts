@@ -1,0 +1,17 @@
+export { IdentityModule } from './identity.module.js';
+export { IdentityProjection } from './read-model/identity.projection.js';
+export { UnitDirectory, type UnitFacts } from './units/unit-directory.js';
+export { unitsInScopeSql, scopeParameters } from './units/unit-scope.js';
+export { AccessAudit } from './access-log/access-audit.js';
+export { SESSION_POLICY, DEFAULT_SESSION_POLICY, type SessionPolicy } from './sessions/session-store.js';
+export { COOKIE_SECURE } from './sign-in/session.controller.js';
+export { PasswordHasher } from './sessions/password-hasher.js';
+export { CredentialStore } from './sessions/credential-store.js';
+export { createAccount } from './manage-accounts/manage-accounts.handlers.js';
+export { createUnit } from './manage-units/manage-units.handlers.js';
+export * from './identity.vocabulary.js';
+export * from './identity.streams.js';
+export type * from './units/unit.decider.js';
+export type * from './accounts/account.decider.js';
+export type * from './access-log/access-log.events.js';
+export { CreateAccountDto } from './manage-accounts/manage-accounts.dto.js';
