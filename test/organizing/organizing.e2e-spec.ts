@@ -1,12 +1,21 @@
-import { api, eventually, startTestApp, type TestApp } from '../support/test-app.js';
+import { api as http, eventually, startTestApp, type SignedInUser, type TestApp } from '../support/test-app.js';
 
 let testApp: TestApp;
 let url: string;
+let township: string;
+let otherTownship: string;
+let caseworker: SignedInUser;
 
 beforeAll(async () => {
   testApp = await startTestApp();
   url = testApp.baseUrl;
+  township = await testApp.createUnit('城关街道总工会', 'township', testApp.rootUnitId);
+  otherTownship = await testApp.createUnit('西街街道总工会', 'township', testApp.rootUnitId);
+  caseworker = await testApp.createUser('caseworker', township, 'li.caseworker');
 });
+
+/** As the township's caseworker unless another token is given. */
+const api: typeof http = (base, method, path, options = {}) => http(base, method, path, { token: caseworker.token, ...options });
 
 afterAll(async () => {
   await testApp.close();
@@ -21,7 +30,7 @@ function enterprise(creditCode: string, overrides: Record<string, unknown> = {})
     creditCode,
     ownership: 'non_public',
     industry: 'manufacturing',
-    township: '城关街道',
+    unitId: township,
     employeeCount: 50,
     womenEmployeeCount: 20,
     ...overrides,
@@ -32,7 +41,7 @@ function union(coveredEnterpriseIds: string[], overrides: Record<string, unknown
   return {
     name: '城关街道联合工会',
     kind: coveredEnterpriseIds.length > 1 ? 'joint' : 'independent',
-    township: '城关街道',
+    unitId: township,
     coveredEnterpriseIds,
     foundedOn: '2026-05-20',
     chairName: '王芳',
@@ -72,11 +81,11 @@ describe('organizing over HTTP', () => {
     );
     expect(rows).toHaveLength(1);
     expect(rows[0].event_type).toBe('EnterpriseRegistered');
-    expect(rows[0].metadata).toMatchObject({ actor: 'caseworker-li', schemaVersion: 1 });
+    expect(rows[0].metadata).toMatchObject({ actor: caseworker.userId, schemaVersion: 1 });
     expect(rows[0].metadata.correlationId).toEqual(expect.any(String));
 
     const listed = await eventually(async () => {
-      const response = await api(url, 'GET', `/enterprises?township=${encodeURIComponent('城关街道')}&status=not_unionized`);
+      const response = await api(url, 'GET', `/enterprises?unitId=${township}&status=not_unionized`);
       expect(response.body.items.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining([first, second]));
       return response;
     });
@@ -124,9 +133,13 @@ describe('organizing over HTTP', () => {
     expect(jointOfOne.status).toBe(422);
     expect(jointOfOne.body.code).toBe('ORGANIZING.JOINT_NEEDS_TWO');
 
-    const noActor = await api(url, 'POST', '/enterprises', { body: enterprise(CODES[4]), actor: null });
-    expect(noActor.status).toBe(401);
-    expect(noActor.body.errors).toEqual([{ field: 'X-Actor', reason: expect.any(String) }]);
+    const noSession = await http(url, 'POST', '/enterprises', { body: enterprise(CODES[4]) });
+    expect(noSession.status).toBe(401);
+    expect(noSession.body).toMatchObject({ code: 'IDENTITY.NOT_SIGNED_IN', errors: [{ field: 'session', reason: expect.any(String) }] });
+
+    const unitElsewhere = await api(url, 'POST', '/enterprises', { body: enterprise(CODES[4], { unitId: otherTownship }) });
+    expect(unitElsewhere.status).toBe(422);
+    expect(unitElsewhere.body).toMatchObject({ code: 'IDENTITY.UNIT_OUT_OF_SCOPE', errors: [{ field: 'unitId' }] });
 
     expect((await api(url, 'GET', '/enterprises/not-a-uuid')).status).toBe(400);
     expect((await api(url, 'GET', '/unions/7f1d3a52-9a8e-4c47-b1a4-2d6f0c9e8b11')).status).toBe(404);
@@ -158,7 +171,7 @@ describe('organizing over HTTP', () => {
     expect(huge.status).toBe(413);
     expect(huge.body.code).toBe('BODY_TOO_LARGE');
 
-    const nulQuery = await api(url, 'GET', '/enterprises?township=%00');
+    const nulQuery = await api(url, 'GET', '/enterprises?search=%00');
     expect(nulQuery.status).toBe(400);
     expect(await logSize()).toBe(before);
   });
@@ -182,8 +195,8 @@ describe('organizing over HTTP', () => {
     const history = await api(url, 'GET', `/enterprises/${second}/history`);
     expect(history.status).toBe(200);
     expect(history.body.map((entry: { type: string; revision: number; actor: string }) => [entry.type, entry.revision, entry.actor])).toEqual([
-      ['EnterpriseRegistered', 0, 'caseworker-li'],
-      ['UnionizationSurveyRecorded', 1, 'caseworker-li'],
+      ['EnterpriseRegistered', 0, caseworker.userId],
+      ['UnionizationSurveyRecorded', 1, caseworker.userId],
     ]);
     expect(history.body[1].data).toMatchObject(survey);
     expect((await api(url, 'GET', '/enterprises/7f1d3a52-9a8e-4c47-b1a4-2d6f0c9e8b11/history')).status).toBe(404);
@@ -208,7 +221,7 @@ describe('organizing over HTTP', () => {
   });
 
   it('founds a joint union, shows it with its enterprises, and counts it in the figures', async () => {
-    const third = await register('91320000134756102A', { ownership: 'foreign_funded', township: '城关街道', employeeCount: 80 });
+    const third = await register('91320000134756102A', { ownership: 'foreign_funded', employeeCount: 80 });
     const founded = await api(url, 'POST', '/unions', { body: union([first, third], { initialMemberCount: 100 }) });
     expect(founded.status).toBe(201);
     expect(founded.headers.get('location')).toBe(`/api/unions/${founded.body.id}`);
@@ -225,7 +238,7 @@ describe('organizing over HTTP', () => {
     // and `other` too when the joint union won the race.
     const unionized = jointUnionWonTheRace ? 4 : 3;
     const figures = await eventually(async () => {
-      const response = await api(url, 'GET', `/figures/organizing?year=2026&township=${encodeURIComponent('城关街道')}`);
+      const response = await api(url, 'GET', `/figures/organizing?year=2026&unitId=${township}`);
       expect(response.body.nonPublicUnionization.unionized).toBe(unionized);
       return response.body;
     });
@@ -239,7 +252,7 @@ describe('organizing over HTTP', () => {
       enterprisesCovered: unionized,
     });
 
-    const elsewhere = await api(url, 'GET', `/figures/organizing?year=2026&township=${encodeURIComponent('西街街道')}`);
+    const elsewhere = await api(url, 'GET', `/figures/organizing?year=2026&unitId=${otherTownship}`);
     expect(elsewhere.body.newUnions.total).toBe(0);
     expect(elsewhere.body.nonPublicUnionization.ratePercent).toBeNull();
     expect((await api(url, 'GET', '/figures/organizing?year=abc')).status).toBe(400);
@@ -248,12 +261,12 @@ describe('organizing over HTTP', () => {
   it('reports health with the database up and the projector caught up', async () => {
     const health = await eventually(async () => {
       const response = await api(url, 'GET', '/health');
-      expect(response.body.projections[0].eventsBehind).toBe(0);
+      for (const projection of response.body.projections) expect(projection.eventsBehind).toBe(0);
       return response;
     });
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: 'ok', database: { status: 'up' } });
-    expect(health.body.projections[0].checkpoint).toBe(health.body.eventStore.headPosition);
+    expect(health.body.projections.map((p: { projection: string }) => p.projection).sort()).toEqual(['identity', 'organizing']);
   });
 
   it('serves the OpenAPI document and Swagger UI', async () => {

@@ -1,24 +1,97 @@
 import type { INestApplication } from '@nestjs/common';
-import { createApp } from '../../apps/api/src/create-app.js';
+import { randomBytes } from 'node:crypto';
+import { createCommandContext, EventStore } from '#event-store';
+import { CredentialStore, PasswordHasher, createAccount, createUnit, type UnitLevel } from '#identity';
+import { Clock, IdGenerator, type Role } from '#shared-kernel';
+import { createApp, type CreateAppOptions } from '../../apps/api/src/create-app.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export interface SignedInUser {
+  readonly userId: string;
+  readonly username: string;
+  readonly password: string;
+  readonly role: Role;
+  readonly unitId: string;
+  readonly token: string;
+}
 
 export interface TestApp {
   readonly baseUrl: string;
   readonly database: TestDatabase;
   readonly app: INestApplication;
+  /** The top unit (a district federation) and its admin, made the way the create-admin command makes them. */
+  readonly rootUnitId: string;
+  readonly admin: SignedInUser;
+  /** Creates a unit through the API as the admin, and waits until the read side lists it. */
+  createUnit(name: string, level: UnitLevel, parentId: string): Promise<string>;
+  /** Creates an account through the API as the admin and signs it in with a bearer token. */
+  createUser(role: Role, unitId: string, username?: string): Promise<SignedInUser>;
   close(): Promise<void>;
 }
 
+export function newPassword(): string {
+  return `pw-${randomBytes(12).toString('base64url')}`;
+}
+
 /** The real app on a fresh database, listening on a free port: tests talk to it over HTTP. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(options: Partial<CreateAppOptions> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const app = await createApp({ databaseUrl: database.connectionString, logLevel: 'silent' });
+  const app = await createApp({
+    databaseUrl: database.connectionString,
+    logLevel: 'silent',
+    ...options,
+    // Tests sign in far more often than people do; the limit itself is tested with a low one.
+    security: { signInRateLimit: 10_000, ...options.security },
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}/api`;
+
+  const store = app.get(EventStore);
+  const ids = app.get(IdGenerator);
+  const context = createCommandContext({ actor: 'system:test-setup', correlationId: 'test-setup' }, app.get(Clock), ids);
+  const { unitId: rootUnitId } = await createUnit(store, context, { unitId: ids.newId(), name: '尧都区总工会', level: 'district', parent: null });
+  const adminPassword = newPassword();
+  const { userId: adminId } = await createAccount({ store, hasher: app.get(PasswordHasher), credentials: app.get(CredentialStore) }, context, {
+    userId: ids.newId(),
+    username: 'admin',
+    displayName: '系统管理员',
+    role: 'admin',
+    unitId: rootUnitId,
+    password: adminPassword,
+  });
+  const admin: SignedInUser = {
+    userId: adminId,
+    username: 'admin',
+    password: adminPassword,
+    role: 'admin',
+    unitId: rootUnitId,
+    token: await signIn(baseUrl, 'admin', adminPassword),
+  };
+  await eventually(async () => expect((await api(baseUrl, 'GET', `/units/${rootUnitId}`, { token: admin.token })).status).toBe(200));
+
+  let users = 0;
   return {
-    baseUrl: `http://127.0.0.1:${address.port}/api`,
+    baseUrl,
     database,
     app,
+    rootUnitId,
+    admin,
+    async createUnit(name, level, parentId) {
+      const created = await api(baseUrl, 'POST', '/units', { token: admin.token, body: { name, level, parentId } });
+      if (created.status !== 201) throw new Error(`Creating unit ${name} failed: ${JSON.stringify(created.body)}`);
+      await eventually(async () => expect((await api(baseUrl, 'GET', `/units/${created.body.id}`, { token: admin.token })).status).toBe(200));
+      return created.body.id;
+    },
+    async createUser(role, unitId, username = `${role}-${++users}`) {
+      const password = newPassword();
+      const created = await api(baseUrl, 'POST', '/accounts', {
+        token: admin.token,
+        body: { username, displayName: `${role} ${users}`, role, unitId, password },
+      });
+      if (created.status !== 201) throw new Error(`Creating ${username} failed: ${JSON.stringify(created.body)}`);
+      return { userId: created.body.id, username, password, role, unitId, token: await signIn(baseUrl, username, password) };
+    },
     async close() {
       await app.close();
       await database.drop();
@@ -26,27 +99,35 @@ export async function startTestApp(): Promise<TestApp> {
   };
 }
 
+export async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
+  const response = await api(baseUrl, 'POST', '/auth/tokens', { body: { username, password } });
+  if (response.status !== 201) throw new Error(`Sign-in of ${username} failed: ${JSON.stringify(response.body)}`);
+  return response.body.token;
+}
+
 export interface ApiResponse<Body = any> {
   status: number;
   headers: Headers;
   body: Body;
+  text: string;
 }
 
 export async function api<Body = any>(
   baseUrl: string,
   method: string,
   path: string,
-  options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; actor?: string | null } = {},
+  options: { body?: unknown; rawBody?: string; headers?: Record<string, string>; token?: string } = {},
 ): Promise<ApiResponse<Body>> {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...options.headers };
-  if (options.actor !== null) headers['x-actor'] = options.actor ?? 'caseworker-li';
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
   const response = await fetch(`${baseUrl}${path}`, {
     method,
     headers,
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  const json = (response.headers.get('content-type') ?? '').includes('json');
+  return { status: response.status, headers: response.headers, body: text && json ? JSON.parse(text) : text || undefined, text };
 }
 
 /** Polls until `check` stops throwing: the read side follows the log within moments, not instantly. */

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { IdentityModule, IdentityProjection } from '#identity';
 import { PROJECTIONS } from '#projections';
@@ -37,8 +36,6 @@ export class AppModule {
           logging: false,
         }),
         EventStoreModule.forRoot(options.databaseUrl),
-        // Counted in memory, per process: one API process per federation is the deployment this is sized for.
-        ThrottlerModule.forRoot([{ name: 'sign-in', ttl: 60_000, limit: options.security.signInRateLimit }]),
         IdentityModule.forRoot({
           sessionPolicy: { maxAgeMinutes: options.security.sessionMaxAgeMinutes, idleMinutes: options.security.sessionIdleMinutes },
           cookieSecure: options.security.cookieSecure,

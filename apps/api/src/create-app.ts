@@ -4,9 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { createValidationPipe, JsonBodyGuard, ProblemDetailsFilter, StorableInputPipe } from '#http';
+import { createValidationPipe, JsonBodyGuard, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, problemType, StorableInputPipe } from '#http';
+import { SIGN_IN_RATE_LIMITED_PATHS } from '#identity';
 import { AppModule } from './app.module.js';
 import { DEFAULT_SECURITY, type SecurityConfig } from './config.js';
 
@@ -47,6 +49,30 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   // Closed unless origins are named: the browser UI is served from the API's own origin.
   if (security.corsOrigins.length) app.enableCors({ origin: [...security.corsOrigins], credentials: true });
   app.use(cookieParser());
+  // Counted in memory, per process: one API process per federation is the deployment this is sized for.
+  app.use(
+    SIGN_IN_RATE_LIMITED_PATHS,
+    rateLimit({
+      windowMs: 60_000,
+      limit: security.signInRateLimit,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (request, response) => {
+        response
+          .status(429)
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(
+            JSON.stringify({
+              type: problemType('TOO_MANY_ATTEMPTS'),
+              title: 'Too many attempts from this address: wait a minute and try again',
+              status: 429,
+              code: 'TOO_MANY_ATTEMPTS',
+              instance: request.originalUrl.split('?')[0],
+            }),
+          );
+      },
+    }),
+  );
   app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
   app.setGlobalPrefix('api');
   app.useGlobalGuards(new JsonBodyGuard());

@@ -4,7 +4,7 @@ export { UnitDirectory, type UnitFacts } from './units/unit-directory.js';
 export { unitsInScopeSql, scopeParameters } from './units/unit-scope.js';
 export { AccessAudit } from './access-log/access-audit.js';
 export { SESSION_POLICY, DEFAULT_SESSION_POLICY, type SessionPolicy } from './sessions/session-store.js';
-export { COOKIE_SECURE } from './sign-in/session.controller.js';
+export { COOKIE_SECURE, SIGN_IN_RATE_LIMITED_PATHS } from './sign-in/session.controller.js';
 export { PasswordHasher } from './sessions/password-hasher.js';
 export { CredentialStore } from './sessions/credential-store.js';
 export { createAccount } from './manage-accounts/manage-accounts.handlers.js';

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Post, Put, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Post, Put, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +11,8 @@ import { SignInCommand, type SignInResult } from './sign-in.handler.js';
 import { AccountQueries } from '../account-queries/account-queries.js';
 
 export const COOKIE_SECURE = Symbol('COOKIE_SECURE');
+/** Where a password is checked: the app limits how often one client address may call these. */
+export const SIGN_IN_RATE_LIMITED_PATHS = ['/api/auth/sign-in', '/api/auth/tokens', '/api/auth/password'];
 
 const correlationOf = (request: Request) => {
   const given = request.header('x-correlation-id');
@@ -20,7 +21,8 @@ const correlationOf = (request: Request) => {
 
 /**
  * Sign-in for the browser (an httpOnly, SameSite=Strict cookie the page's scripts cannot read) and for API
- * clients (a bearer token in the body). Both are rate-limited per client address.
+ * clients (a bearer token in the body). Both, and password changes, are rate-limited per client address (see
+ * SIGN_IN_RATE_LIMITED_PATHS).
  */
 @ApiTags('auth')
 @Controller('auth')
@@ -34,7 +36,6 @@ export class SessionController {
   @Post('sign-in')
   @Public()
   @Header('Cache-Control', 'no-store')
-  @UseGuards(ThrottlerGuard)
   @HttpCode(200)
   @ApiOkResponse({ description: 'Signed in: the session cookie is set' })
   @ApiTooManyRequestsResponse({ description: 'Too many sign-in attempts from this address' })
@@ -55,7 +56,6 @@ export class SessionController {
   @Post('tokens')
   @Public()
   @Header('Cache-Control', 'no-store')
-  @UseGuards(ThrottlerGuard)
   @HttpCode(201)
   @ApiCreatedResponse({ description: 'A bearer token for API clients: send it as `Authorization: Bearer <token>`' })
   @ApiTooManyRequestsResponse({ description: 'Too many sign-in attempts from this address' })
@@ -84,7 +84,6 @@ export class SessionController {
 
   @Put('password')
   @Allow(...ANY_ROLE)
-  @UseGuards(ThrottlerGuard)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Changed; the user\'s other sessions are ended' })
   async changePassword(@Body() body: ChangeOwnPasswordDto, @CurrentActor() actor: Actor, @Meta() meta: RequestMeta) {
