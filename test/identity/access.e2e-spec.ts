@@ -1,5 +1,5 @@
 import { RequestMethod } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { ACCESS_RULE } from '#http';
 import { AccessAudit } from '#identity';
 import { api, eventually, signIn, startTestApp, type SignedInUser, type TestApp } from '../support/test-app.js';
@@ -102,7 +102,8 @@ describe('authentication on every route', () => {
     const scanner = new MetadataScanner();
     const handlers: string[] = [];
     const undeclared: string[] = [];
-    for (const wrapper of testApp.app.get(DiscoveryService).getControllers()) {
+    const controllers = [...testApp.app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
+    for (const wrapper of controllers) {
       const controller = wrapper.metatype as new (...args: never[]) => object;
       for (const name of scanner.getAllMethodNames(controller.prototype)) {
         const handler = (controller.prototype as Record<string, () => unknown>)[name];
@@ -127,8 +128,16 @@ describe('authentication on every route', () => {
     expect((await api(url, 'GET', '/auth/me', { token })).status).toBe(401);
   });
 
-  it('serves the OpenAPI document and docs without a session', async () => {
-    expect((await api(url, 'GET', '/openapi.json')).status).toBe(200);
+  it('names the accepted scheme on a 401', async () => {
+    const response = await api(url, 'GET', '/units');
+    expect(response.headers.get('www-authenticate')).toBe('Bearer realm="UnionCase"');
+  });
+
+  it('serves the OpenAPI document and docs without a session, describing both ways to sign in', async () => {
+    const document = await api(url, 'GET', '/openapi.json');
+    expect(document.status).toBe(200);
+    expect(Object.keys(document.body.components.securitySchemes).sort()).toEqual(['bearer', 'unioncase_session']);
+    expect(document.body.paths['/api/enterprises'].post.security).toEqual([{ bearer: [] }, { unioncase_session: [] }]);
     expect((await fetch(`${url}/docs`)).status).toBe(200);
   });
 });
@@ -235,6 +244,30 @@ describe('a township sees nothing of its sibling', () => {
     const wrongLevel = await api(url, 'PUT', `/units/${community}/parent`, { token: testApp.admin.token, body: { parentId: testApp.rootUnitId } });
     expect(wrongLevel.status).toBe(422);
     expect(wrongLevel.body).toMatchObject({ code: 'IDENTITY.UNIT_LEVEL_MISMATCH', errors: [{ field: 'parentId' }] });
+  });
+
+  it('moves an account to another township, and its scope with it at once', async () => {
+    const user = await testApp.createUser('caseworker', townshipA);
+    expect((await api(url, 'GET', `/enterprises/${enterpriseA}`, { token: user.token })).status).toBe(200);
+    const moved = await api(url, 'PUT', `/accounts/${user.userId}/unit`, { token: testApp.admin.token, body: { unitId: townshipB } });
+    expect(moved.status).toBe(200);
+    expect((await api(url, 'GET', `/enterprises/${enterpriseA}`, { token: user.token })).status).toBe(404);
+    expect((await api(url, 'GET', `/enterprises/${enterpriseB}`, { token: user.token })).status).toBe(200);
+  });
+
+  it('renames a unit with If-Match, refusing a stale one with 412', async () => {
+    const unit = await testApp.createUnit('南关社区工会', 'community', townshipA);
+    const current = await api(url, 'GET', `/units/${unit}`, { token: testApp.admin.token });
+    expect(current.headers.get('etag')).toBe('"0"');
+    const renamed = await api(url, 'PUT', `/units/${unit}/name`, { token: testApp.admin.token, body: { name: '南关社区联合工会' }, headers: { 'if-match': '"0"' } });
+    expect(renamed.status).toBe(200);
+    expect(renamed.headers.get('etag')).toBe('"1"');
+    const stale = await api(url, 'PUT', `/units/${unit}/name`, { token: testApp.admin.token, body: { name: '又一个名字' }, headers: { 'if-match': '"0"' } });
+    expect(stale.status).toBe(412);
+    await eventually(async () => expect((await api(url, 'GET', `/units/${unit}`, { token: caseworkerA.token })).body.name).toBe('南关社区联合工会'));
+    const history = await testApp.database.pool.query(`SELECT event_type, data FROM event_store.events WHERE stream_name = $1 ORDER BY revision`, [`unit-${unit}`]);
+    expect(history.rows.map((row: { event_type: string }) => row.event_type)).toEqual(['UnitCreated', 'UnitRenamed']);
+    expect(history.rows[1].data).toMatchObject({ name: '南关社区联合工会', previousName: '南关社区工会' });
   });
 
   it('shows a township auditor only its own township\'s accounts', async () => {

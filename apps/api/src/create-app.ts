@@ -7,7 +7,15 @@ import cookieParser from 'cookie-parser';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { createValidationPipe, JsonBodyGuard, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter, problemType, StorableInputPipe } from '#http';
+import {
+  createValidationPipe,
+  JsonBodyGuard,
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetailsFilter,
+  problemType,
+  SESSION_COOKIE,
+  StorableInputPipe,
+} from '#http';
 import { SIGN_IN_RATE_LIMITED_PATHS } from '#identity';
 import { AppModule } from './app.module.js';
 import { DEFAULT_SECURITY, type SecurityConfig } from './config.js';
@@ -85,6 +93,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       .setTitle('UnionCase API')
       .setDescription('Case management for trade-union federations: every act recorded as an event.')
       .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A token from POST /api/auth/tokens' })
+      .addCookieAuth(SESSION_COOKIE, { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'Set by POST /api/auth/sign-in' }, SESSION_COOKIE)
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/openapi.json', useGlobalPrefix: false });

@@ -35,6 +35,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(`${request.method} ${problem.instance} failed: ${(exception as Error)?.message}`, (exception as Error)?.stack);
     }
     if (response.headersSent) return;
+    // RFC 9110: a 401 names the scheme that would be accepted.
+    if (problem.status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer realm="UnionCase"');
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
