@@ -411,6 +411,16 @@ describe('hardening', () => {
     expect(simple.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('records a burst of concurrent failed sign-ins without losing any or failing one', async () => {
+    const before = await testApp.database.pool.query(`SELECT count(*)::int AS n FROM event_store.events WHERE event_type = 'UnknownUserSignInFailed'`);
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => api(url, 'POST', '/auth/tokens', { body: { username: `ghost-${index}`, password: 'whatever-it-is' } })),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(401));
+    const after = await testApp.database.pool.query(`SELECT count(*)::int AS n FROM event_store.events WHERE event_type = 'UnknownUserSignInFailed'`);
+    expect(after.rows[0].n - before.rows[0].n).toBe(20);
+  });
+
   it('limits sign-in attempts per client address', async () => {
     const limited = await startTestApp({ security: { signInRateLimit: 3 } });
     try {
