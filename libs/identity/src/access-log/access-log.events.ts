@@ -8,3 +8,20 @@ export type PersonalRecordRead = DomainEvent<
   { userId: string; recordType: string; recordId: string; unitId: string }
 >;
 export type AccessLogEvent = UnknownUserSignInFailed | PersonalRecordRead;
+
+/** Every kind of entry in the access log: sign-in facts and account changes from account streams, and the above. */
+export const ACCESS_KINDS = [
+  'SignedIn',
+  'SignInFailed',
+  'UnknownUserSignInFailed',
+  'AccountLocked',
+  'SignedOut',
+  'AccountCreated',
+  'AccountRoleChanged',
+  'AccountMoved',
+  'PasswordChanged',
+  'AccountDisabled',
+  'AccountEnabled',
+  'PersonalRecordRead',
+] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];

@@ -5,24 +5,11 @@ import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { Allow, CurrentActor, PageQueryDto, type Actor, type Page } from '#http';
 import { unitsInScopeSql } from '../units/unit-scope.js';
+import { ACCESS_KINDS, type AccessKind } from './access-log.events.js';
 
-export const ACCESS_KINDS = [
-  'SignedIn',
-  'SignInFailed',
-  'UnknownUserSignInFailed',
-  'AccountLocked',
-  'SignedOut',
-  'AccountCreated',
-  'AccountRoleChanged',
-  'AccountMoved',
-  'PasswordChanged',
-  'AccountDisabled',
-  'AccountEnabled',
-  'PersonalRecordRead',
-] as const;
 
 export class ListAccessLogQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ACCESS_KINDS }) @IsOptional() @IsIn(ACCESS_KINDS) kind?: (typeof ACCESS_KINDS)[number];
+  @ApiPropertyOptional({ enum: ACCESS_KINDS }) @IsOptional() @IsIn(ACCESS_KINDS) kind?: AccessKind;
   @ApiPropertyOptional({ format: 'uuid', description: 'The account the entry is about' }) @IsOptional() @IsUUID() userId?: string;
   @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
   @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;

@@ -46,8 +46,7 @@ export class AccountsInScope {
 
   async require(actor: Actor, userId: string): Promise<ExistingAccount> {
     const { state } = await loadAccount(this.store, userId);
-    const unit = state.status === 'absent' ? undefined : await this.units.find(state.unitId);
-    if (state.status === 'absent' || !unit || !(unit.unitId === actor.unitId || unit.ancestry.includes(actor.unitId))) {
+    if (state.status === 'absent' || !(await this.units.isInScope(actor, state.unitId))) {
       throw new DomainError('IDENTITY.ACCOUNT_NOT_FOUND', 'not_found', `No account ${userId}`);
     }
     return state;

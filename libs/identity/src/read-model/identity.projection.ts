@@ -3,26 +3,12 @@ import type { Projection } from '#projections';
 import { assertNever } from '#shared-kernel';
 import type { EntityManager } from 'typeorm';
 import type { AccountEvent } from '../accounts/account.decider.js';
-import type { AccessLogEvent } from '../access-log/access-log.events.js';
+import { ACCESS_KINDS, type AccessLogEvent } from '../access-log/access-log.events.js';
 import type { UnitEvent } from '../units/unit.decider.js';
 
 type IdentityEvent = UnitEvent | AccountEvent | AccessLogEvent;
 
-/** Every access fact an auditor lists; the rest only change accounts. */
-const ACCESS_KINDS = new Set<string>([
-  'AccountCreated',
-  'AccountRoleChanged',
-  'AccountMoved',
-  'PasswordChanged',
-  'AccountDisabled',
-  'AccountEnabled',
-  'SignedIn',
-  'SignInFailed',
-  'AccountLocked',
-  'SignedOut',
-  'UnknownUserSignInFailed',
-  'PersonalRecordRead',
-]);
+const ACCESS_KIND_SET = new Set<string>(ACCESS_KINDS);
 
 /**
  * Units (with each unit's path from the top, for scoping), accounts, and the access log. One projection, so an
@@ -37,7 +23,7 @@ export class IdentityProjection implements Projection {
     const revision = recorded.revision.toString();
     const at = recorded.metadata.occurredAt;
     await this.applyToState(event, revision, at, manager);
-    if (ACCESS_KINDS.has(event.type)) await this.logAccess(recorded, event, manager);
+    if (ACCESS_KIND_SET.has(event.type)) await this.logAccess(recorded, event, manager);
   }
 
   private async applyToState(event: IdentityEvent, revision: string, at: string, manager: EntityManager): Promise<void> {

@@ -10,6 +10,11 @@ export interface UnitFacts extends ParentFacts {
   readonly name: string;
 }
 
+/** Whether a unit is `rootId` itself or lies anywhere below it. */
+export function isWithin(unit: UnitFacts | undefined, rootId: string): unit is UnitFacts {
+  return !!unit && (unit.unitId === rootId || unit.ancestry.includes(rootId));
+}
+
 /**
  * Answers "where does this unit sit?" from the units' own streams, so a write is checked against the
  * hierarchy as it is now, not as a read model last saw it. The hierarchy is at most four deep.
@@ -38,11 +43,16 @@ export class UnitDirectory {
    */
   async requireWithinScope(actor: Actor, unitId: string, field: string): Promise<UnitFacts> {
     const unit = await this.find(unitId);
-    if (!unit || !(unit.unitId === actor.unitId || unit.ancestry.includes(actor.unitId))) {
+    if (!isWithin(unit, actor.unitId)) {
       throw new DomainError('IDENTITY.UNIT_OUT_OF_SCOPE', 'unprocessable', 'No such unit among the units you work in', [
         { field, reason: 'is not a unit you work in' },
       ]);
     }
     return unit;
+  }
+
+  /** Whether the actor sees records of this unit; false for a unit that does not exist, or for none at all. */
+  async isInScope(actor: Actor, unitId: string | undefined | null): Promise<boolean> {
+    return typeof unitId === 'string' && unitId !== '' && isWithin(await this.find(unitId), actor.unitId);
   }
 }

@@ -12,7 +12,7 @@ import {
 } from '#event-store';
 import { Clock, DomainError, IdGenerator, shanghaiDate } from '#shared-kernel';
 import type { Actor, RequestMeta } from '#http';
-import { UnitDirectory, type UnitFacts } from '#identity';
+import { isWithin, UnitDirectory, type UnitFacts } from '#identity';
 import { enterpriseDecider, type EnterpriseState } from '../enterprise.decider.js';
 import { enterpriseStreamName, unionStreamName } from '../organizing.streams.js';
 import { decideUnionFounding } from '../union.decider.js';
@@ -90,14 +90,13 @@ export class FoundUnionHandler implements ICommandHandler<FoundUnionCommand> {
     actor: Actor,
     unionUnit: UnitFacts,
   ): Promise<void> {
-    const within = (unit: UnitFacts | undefined, rootId: string) => !!unit && (unit.unitId === rootId || unit.ancestry.includes(rootId));
     for (const [index, enterpriseId] of coveredIds.entries()) {
       const state = enterprises.get(enterpriseId)?.state;
       if (!state || state.status === 'unregistered') continue;
       const unit = await this.units.find(state.unitId);
-      if (!within(unit, actor.unitId)) {
+      if (!isWithin(unit, actor.unitId)) {
         enterprises.delete(enterpriseId);
-      } else if (!within(unit, unionUnit.unitId)) {
+      } else if (!isWithin(unit, unionUnit.unitId)) {
         throw new DomainError(
           'ORGANIZING.ENTERPRISE_OUTSIDE_UNION_UNIT',
           'unprocessable',

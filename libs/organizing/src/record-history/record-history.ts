@@ -40,8 +40,7 @@ export class RecordHistoryHandler implements IQueryHandler<RecordHistoryQuery> {
     const events = await this.store.readStream(kind === 'enterprise' ? enterpriseStreamName(id) : unionStreamName(id));
     // The first event of either stream names the record's unit; outside the caller's units it does not exist for them.
     const unitId = events[0]?.data.unitId;
-    const unit = typeof unitId === 'string' ? await this.units.find(unitId) : undefined;
-    if (!unit || !(unit.unitId === actor.unitId || unit.ancestry.includes(actor.unitId))) {
+    if (!(await this.units.isInScope(actor, typeof unitId === 'string' ? unitId : undefined))) {
       throw new DomainError(`ORGANIZING.${kind.toUpperCase()}_NOT_FOUND`, 'not_found', `No ${kind} ${id}`);
     }
     return events.map((event) => ({

@@ -32,8 +32,7 @@ export class RecordSurveyHandler implements ICommandHandler<RecordSurveyCommand>
   async execute({ enterpriseId, data, actor, meta, expectedRevision }: RecordSurveyCommand): Promise<{ revision: bigint }> {
     // An enterprise outside the caller's units answers exactly like one that does not exist.
     const { state } = await loadStream(this.store, enterpriseDecider, enterpriseStreamName(enterpriseId));
-    const unit = state.status === 'unregistered' ? undefined : await this.units.find(state.unitId);
-    if (!unit || !(unit.unitId === actor.unitId || unit.ancestry.includes(actor.unitId))) {
+    if (state.status === 'unregistered' || !(await this.units.isInScope(actor, state.unitId))) {
       throw new DomainError('ORGANIZING.ENTERPRISE_NOT_FOUND', 'not_found', `No enterprise ${enterpriseId}`);
     }
     const context = createCommandContext(meta, this.clock, this.ids);
