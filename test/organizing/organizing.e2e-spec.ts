@@ -156,6 +156,19 @@ describe('organizing over HTTP', () => {
     expect(loneSurrogate.status).toBe(400);
     expect(loneSurrogate.body.errors[0].field).toBe('chairName');
 
+    const hidden = await api(url, 'POST', '/enterprises', {
+      rawBody: JSON.stringify(enterprise(CODES[4])).replace(/}$/, ',"__proto__":{"employeeCount":"lots"},"toString":1}'),
+    });
+    expect(hidden.status).toBe(400);
+    expect(hidden.body.errors).toEqual([
+      { field: '__proto__', reason: 'is not a field' },
+      { field: 'toString', reason: 'is not a field' },
+    ]);
+
+    const mergePatch = await api(url, 'POST', '/enterprises', { rawBody: '{"name":1}', headers: { 'content-type': 'application/merge-patch+json' } });
+    expect(mergePatch.status).toBe(400);
+    expect(mergePatch.body.errors.map((e: { field: string }) => e.field)).toContain('name');
+
     const array = await api(url, 'POST', '/enterprises', { rawBody: '[]' });
     expect(array.status).toBe(400);
     expect(array.body.errors).toEqual([{ field: 'body', reason: 'must be a JSON object' }]);

@@ -81,7 +81,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       },
     }),
   );
-  app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
+  // The same JSON types JsonBodyGuard lets through, so an application/*+json body is parsed, not ignored.
+  app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix('api');
   app.useGlobalGuards(new JsonBodyGuard());
   app.useGlobalPipes(new StorableInputPipe(), createValidationPipe());

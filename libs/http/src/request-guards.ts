@@ -23,6 +23,24 @@ function unstorableStrings(value: unknown, path: string, found: FieldProblem[]):
   return found;
 }
 
+// Keys the framework drops without a word instead of refusing them as unknown fields: Nest's ValidationPipe
+// strips __proto__, constructor and prototype, and class-transformer skips any key that names a method of the
+// DTO (toString, hasOwnProperty, valueOf, ...).
+const SILENTLY_DROPPED_KEYS = new Set(['__proto__', 'constructor', 'prototype', ...Object.getOwnPropertyNames(Object.prototype)]);
+
+function droppedKeys(value: unknown, path: string, found: FieldProblem[]): FieldProblem[] {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => droppedKeys(item, `${path}[${index}]`, found));
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const field = path ? `${path}.${key}` : key;
+      if (SILENTLY_DROPPED_KEYS.has(key)) found.push({ field, reason: 'is not a field' });
+      else droppedKeys(item, field, found);
+    }
+  }
+  return found;
+}
+
 /**
  * Runs before validation on every body and query: a body must be a JSON object, and no string may hold
  * characters the database cannot store (they would otherwise fail deep inside an append).
@@ -35,6 +53,7 @@ export class StorableInputPipe implements PipeTransform {
     }
     if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
       const problems = unstorableStrings(value, metadata.type === 'param' ? (metadata.data ?? '') : '', []);
+      if (metadata.type !== 'param') droppedKeys(value, '', problems);
       if (problems.length) throw new RequestValidationException(problems);
     }
     return value;

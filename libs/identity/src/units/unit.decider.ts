@@ -76,12 +76,17 @@ function existing(state: UnitState): Extract<UnitState, { status: 'active' }> {
 /** The hierarchy is strict: a township sits directly under a district, a community directly under a township. */
 function assertParentLevel(level: UnitLevel, parent: ParentFacts): void {
   const expected = UNIT_LEVELS[UNIT_LEVELS.indexOf(level) - 1];
+  if (!expected) {
+    throw new DomainError('IDENTITY.UNIT_LEVEL_MISMATCH', 'unprocessable', `A ${level} unit is the top of the hierarchy and sits under no unit`, [
+      { field: 'level', reason: `a ${level} unit is the top of the hierarchy: it is created with the create-admin command, not under another unit` },
+    ]);
+  }
   if (parent.level !== expected) {
     throw new DomainError(
       'IDENTITY.UNIT_LEVEL_MISMATCH',
       'unprocessable',
-      expected ? `A ${level} unit belongs directly under a ${expected} unit` : `A ${level} unit is the top of the hierarchy and has no parent`,
-      [{ field: 'parentId', reason: expected ? `must be a ${expected} unit, not a ${parent.level} unit` : 'must be omitted' }],
+      `A ${level} unit belongs directly under a ${expected} unit`,
+      [{ field: 'parentId', reason: `must be a ${expected} unit, not a ${parent.level} unit` }],
     );
   }
 }

@@ -25,6 +25,10 @@ describe('unit decider', () => {
       ),
     );
     expect(error).toMatchObject({ code: 'IDENTITY.UNIT_LEVEL_MISMATCH', problems: [{ field: 'parentId', reason: 'must be a township unit, not a district unit' }] });
+    const city = catchDomainError(() =>
+      unitDecider.decide({ type: 'CreateUnit', data: { unitId: 'c-2', name: '某市总工会', level: 'city', parent: { unitId: 'd-1', level: 'district', ancestry: [] } } }, given()),
+    );
+    expect(city.problems).toEqual([{ field: 'level', reason: expect.stringContaining('top of the hierarchy') }]);
   });
 
   it('moves a unit to another parent of the right level, never under itself, and records a rename with the old name', () => {
