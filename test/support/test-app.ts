@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createCommandContext, EventStore } from '#event-store';
 import { CredentialStore, PasswordHasher, createAccount, createUnit, type UnitLevel } from '#identity';
 import { Clock, IdGenerator, type Role } from '#shared-kernel';
@@ -33,12 +35,43 @@ export function newPassword(): string {
   return `pw-${randomBytes(12).toString('base64url')}`;
 }
 
+/**
+ * Every password the app accepted and every token or session cookie it issued, as seen through `api()`. Each test
+ * app's log is checked against them when it closes: a secret in a log fails the test file.
+ */
+const issuedSecrets = new Set<string>();
+
+function rememberSecret(value: unknown): void {
+  // Short or repetitive strings (a fuzzed "password" of twelve zeros) could turn up in a log by coincidence.
+  if (typeof value === 'string' && value.length >= 12 && new Set(value).size >= 6) issuedSecrets.add(value);
+}
+
+/**
+ * Fails when the log holds any issued secret. nestjs-pino keeps one root logger per process, so when a test file
+ * starts a second app, that app's lines go to the first app's file: only the first must show request lines (else
+ * the check would prove nothing), and it is closed, and so checked, last.
+ */
+export function assertLogHoldsNoSecrets(log: string, where: string, mustHaveRequestLines: boolean): void {
+  if (mustHaveRequestLines && !/"msg":"(GET|POST|PUT) \/api\//.test(log)) {
+    throw new Error(`${where} has no request log lines: the secrets check would prove nothing`);
+  }
+  const leaked = [...issuedSecrets].filter((secret) => log.includes(secret));
+  if (leaked.length) throw new Error(`${where} contains ${leaked.length} password(s), token(s) or session cookie(s)`);
+}
+
+const LOG_DIRECTORY = join(process.cwd(), 'test-output', 'logs');
+let appsStarted = 0;
+
 /** The real app on a fresh database, listening on a free port: tests talk to it over HTTP. */
 export async function startTestApp(options: Partial<CreateAppOptions> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Logged at info level to a file per app, as a server would log: checked for secrets on close.
+  const logFile = join(LOG_DIRECTORY, `${database.connectionString.split('/').pop()}.log`);
+  const firstInProcess = appsStarted++ === 0;
   const app = await createApp({
     databaseUrl: database.connectionString,
-    logLevel: 'silent',
+    logLevel: 'info',
+    logFile,
     ...options,
     // Tests sign in far more often than people do; the limit itself is tested with a low one.
     security: { signInRateLimit: 10_000, ...options.security },
@@ -52,6 +85,7 @@ export async function startTestApp(options: Partial<CreateAppOptions> = {}): Pro
   const context = createCommandContext({ actor: 'system:test-setup', correlationId: 'test-setup' }, app.get(Clock), ids);
   const { unitId: rootUnitId } = await createUnit(store, context, { unitId: ids.newId(), name: '尧都区总工会', level: 'district', parent: null });
   const adminPassword = newPassword();
+  rememberSecret(adminPassword);
   const { userId: adminId } = await createAccount({ store, hasher: app.get(PasswordHasher), credentials: app.get(CredentialStore) }, context, {
     userId: ids.newId(),
     username: 'admin',
@@ -95,6 +129,7 @@ export async function startTestApp(options: Partial<CreateAppOptions> = {}): Pro
     async close() {
       await app.close();
       await database.drop();
+      assertLogHoldsNoSecrets(existsSync(logFile) ? readFileSync(logFile, 'utf8') : '', logFile, firstInProcess);
     },
   };
 }
@@ -127,7 +162,14 @@ export async function api<Body = any>(
   });
   const text = await response.text();
   const json = (response.headers.get('content-type') ?? '').includes('json');
-  return { status: response.status, headers: response.headers, body: text && json ? JSON.parse(text) : text || undefined, text };
+  const body = text && json ? JSON.parse(text) : text || undefined;
+  rememberSecret(body?.token);
+  rememberSecret(/unioncase_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1]);
+  if (response.ok && options.body && typeof options.body === 'object') {
+    const sent = options.body as Record<string, unknown>;
+    for (const field of ['password', 'newPassword', 'currentPassword']) rememberSecret(sent[field]);
+  }
+  return { status: response.status, headers: response.headers, body, text };
 }
 
 /** Polls until `check` stops throwing: the read side follows the log within moments, not instantly. */

@@ -15,6 +15,8 @@ export interface AppModuleOptions {
   readonly databaseUrl: string;
   readonly projectorEnabled: boolean;
   readonly logLevel?: string;
+  /** Log to this file rather than standard output. */
+  readonly logFile?: string;
   readonly security: SecurityConfig;
 }
 
@@ -24,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot(loggerOptions(options.logLevel)),
+        LoggerModule.forRoot(loggerOptions(options.logLevel, options.logFile)),
         CqrsModule.forRoot(),
         TypeOrmModule.forRoot({
           type: 'postgres',

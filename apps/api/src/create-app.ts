@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import { Logger as NestLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -25,6 +25,7 @@ export interface CreateAppOptions {
   readonly projectorEnabled?: boolean;
   readonly bodyLimit?: string;
   readonly logLevel?: string;
+  readonly logFile?: string;
   readonly security?: Partial<SecurityConfig>;
 }
 
@@ -36,6 +37,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       databaseUrl: options.databaseUrl,
       projectorEnabled: options.projectorEnabled ?? true,
       logLevel: options.logLevel,
+      logFile: options.logFile,
       security,
     }),
     { bufferLogs: true, bodyParser: false },
@@ -57,6 +59,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   // Closed unless origins are named: the browser UI is served from the API's own origin.
   if (security.corsOrigins.length) app.enableCors({ origin: [...security.corsOrigins], credentials: true });
   app.use(cookieParser());
+  const rateLimitLogger = new NestLogger('RateLimit');
   // Counted in memory, per process: one API process per federation is the deployment this is sized for.
   app.use(
     SIGN_IN_RATE_LIMITED_PATHS,
@@ -66,6 +69,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       handler: (request, response) => {
+        // Refused before the request logger sees it, so it is logged here: path only, like every request line.
+        rateLimitLogger.warn(`${request.method} ${request.originalUrl.split('?')[0]} 429: sign-in rate limit reached`);
         response
           .status(429)
           .type(PROBLEM_CONTENT_TYPE)
