@@ -4,6 +4,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessAudit } from './access-log/access-audit.js';
 import { AccessLogController, AccessLogQueries } from './access-log/access-log.queries.js';
 import { AccountQueries } from './account-queries/account-queries.js';
+import { CurrentAccounts } from './accounts/current-accounts.js';
 import { AccessGuard } from './authorization/access.guard.js';
 import { AccountsController } from './manage-accounts/accounts.controller.js';
 import {
@@ -33,6 +34,7 @@ import { UnitDirectory } from './units/unit-directory.js';
   controllers: [SessionController, AccountsController, UnitsController, AccessLogController],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
+    CurrentAccounts,
     PasswordHasher,
     CredentialStore,
     SessionStore,

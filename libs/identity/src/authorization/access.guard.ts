@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { EventStore } from '#event-store';
 import { ACCESS_RULE, SESSION_COOKIE, type AccessRule, type RequestWithActor } from '#http';
 import { Clock, DomainError } from '#shared-kernel';
-import { loadAccount } from '../accounts/account-lookup.js';
+import { CurrentAccounts } from '../accounts/current-accounts.js';
 import { SESSION_POLICY, SessionStore, type SessionPolicy } from '../sessions/session-store.js';
 
 /** The session token a request carries: `Authorization: Bearer …` from API clients, the cookie from the browser. */
@@ -24,8 +23,8 @@ export const notSignedIn = (reason: string) =>
 
 /**
  * Runs on every route. A route must declare who may call it (`@Allow(...)` or `@Public()`); one that declares
- * nothing is closed, so a forgotten declaration fails safe. The account is read from its stream on each
- * request, so a disabled account or a changed role takes effect at once.
+ * nothing is closed, so a forgotten declaration fails safe. The account is brought up to date from its stream on
+ * each request, so a disabled account or a changed role takes effect at once.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -34,7 +33,7 @@ export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionStore,
-    private readonly store: EventStore,
+    private readonly accounts: CurrentAccounts,
     private readonly clock: Clock,
     @Inject(SESSION_POLICY) private readonly policy: SessionPolicy,
   ) {}
@@ -53,7 +52,7 @@ export class AccessGuard implements CanActivate {
     const now = this.clock.now();
     const session = await this.sessions.resolve(token, this.policy, now);
     if (!session) throw notSignedIn('the session has ended or expired');
-    const { state: account } = await loadAccount(this.store, session.userId);
+    const account = await this.accounts.load(session.userId);
     if (account.status !== 'active') {
       await this.sessions.end(session.sessionId, 'account_disabled', now);
       throw notSignedIn('the account is disabled');

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { ExecutionContext } from '@nestjs/common';
 import { Allow, Public } from '#http';
 import { DomainError, type Clock } from '#shared-kernel';
-import type { EventStore } from '#event-store';
+import type { CurrentAccounts } from '../accounts/current-accounts.js';
 import { AccessGuard } from './access.guard.js';
 import type { SessionStore } from '../sessions/session-store.js';
 
@@ -43,7 +43,7 @@ describe('AccessGuard', () => {
 
   const sessionsResolved: string[] = [];
   const sessions = { resolve: async (token: string) => (sessionsResolved.push(token), null) } as unknown as SessionStore;
-  const guard = new AccessGuard(new Reflector(), sessions, {} as EventStore, { now: () => new Date() } as Clock, {
+  const guard = new AccessGuard(new Reflector(), sessions, {} as CurrentAccounts, { now: () => new Date() } as Clock, {
     maxAgeMinutes: 60,
     idleMinutes: 30,
   });

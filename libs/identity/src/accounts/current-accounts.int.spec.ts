@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { ANY, loadStream, PostgresEventStore } from '#event-store';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { testEvent } from '../../../event-store/src/testing/event-store-contract.js';
+import { accountStreamName } from '../identity.streams.js';
+import { accountDecider } from './account.decider.js';
+import { CurrentAccounts } from './current-accounts.js';
+
+let database: TestDatabase;
+let store: PostgresEventStore;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  store = new PostgresEventStore({ pool: database.pool, listenConnection: { connectionString: database.connectionString } });
+});
+
+afterAll(async () => {
+  await store.close();
+  await database.drop();
+});
+
+describe('current accounts', () => {
+  it('follows new events on top of what it folded before, ending where a full fold of the stream ends', async () => {
+    const userId = randomUUID();
+    const stream = accountStreamName(userId);
+    const accounts = new CurrentAccounts(store);
+    expect(await accounts.load(userId)).toEqual({ status: 'absent' });
+
+    await store.appendToStream(stream, ANY, [
+      testEvent('AccountCreated', { userId, username: 'wang', displayName: '王', role: 'caseworker', unitId: 'unit-a' }),
+    ]);
+    expect(await accounts.load(userId)).toMatchObject({ status: 'active', role: 'caseworker' });
+    for (let i = 0; i < 3; i++) await store.appendToStream(stream, ANY, [testEvent('SignedIn', { userId, sessionId: `s-${i}`, client: 'api', ip: 'x' })]);
+    await store.appendToStream(stream, ANY, [testEvent('AccountRoleChanged', { userId, role: 'auditor', previousRole: 'caseworker' })]);
+    await store.appendToStream(stream, ANY, [testEvent('AccountDisabled', { userId, reason: '调离' })]);
+
+    const followed = await accounts.load(userId);
+    expect(followed).toMatchObject({ status: 'disabled', role: 'auditor' });
+    expect(followed).toEqual((await loadStream(store, accountDecider, stream)).state);
+    expect(await accounts.load(userId)).toBe(followed);
+  });
+});
