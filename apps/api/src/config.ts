@@ -21,7 +21,7 @@ export interface SecurityConfig {
   /** Origins allowed to call the API from a browser; none by default (the UI is served from the same origin). */
   readonly corsOrigins: readonly string[];
   /** Express's trust proxy setting, so the client address is the real one behind a reverse proxy. */
-  readonly trustProxy: string | false;
+  readonly trustProxy: boolean | number | string;
 }
 
 export const DEFAULT_SECURITY: SecurityConfig = {
@@ -56,7 +56,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       sessionIdleMinutes: positiveInteger(env, 'SESSION_IDLE_MINUTES', DEFAULT_SECURITY.sessionIdleMinutes),
       cookieSecure: env.COOKIE_SECURE === 'true',
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
-      trustProxy: env.TRUST_PROXY || false,
+      trustProxy: trustProxyFrom(env.TRUST_PROXY),
     },
   };
+}
+
+/** Express's `trust proxy`: true, a number of hops, or addresses and subnets ("loopback", "10.0.0.0/8"). */
+function trustProxyFrom(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
