@@ -411,6 +411,20 @@ describe('hardening', () => {
     expect(simple.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('opens CORS to the named origins only, when told to', async () => {
+    const open = await startTestApp({ security: { corsOrigins: ['https://ui.example'] } });
+    try {
+      const preflight = (origin: string) =>
+        fetch(`${open.baseUrl}/enterprises`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+      const allowed = await preflight('https://ui.example');
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://ui.example');
+      expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+      expect((await preflight('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await open.close();
+    }
+  });
+
   it('records a burst of concurrent failed sign-ins without losing any or failing one', async () => {
     const before = await testApp.database.pool.query(`SELECT count(*)::int AS n FROM event_store.events WHERE event_type = 'UnknownUserSignInFailed'`);
     const responses = await Promise.all(
