@@ -13,10 +13,15 @@ export interface RequestMeta {
 export const CORRELATION_HEADER = 'x-correlation-id';
 const CORRELATION_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
 
-/** The acting user comes from the session; a correlation id from X-Correlation-Id when well-formed, or made up. */
-export function requestMetaFrom(request: Request): RequestMeta {
+/** The request's X-Correlation-Id when well-formed, or a new one. */
+export function correlationIdOf(request: Request): string {
   const given = request.header(CORRELATION_HEADER);
-  return { actor: actorOf(request).userId, correlationId: given && CORRELATION_PATTERN.test(given) ? given : randomUUID() };
+  return given && CORRELATION_PATTERN.test(given) ? given : randomUUID();
+}
+
+/** The acting user comes from the session. */
+export function requestMetaFrom(request: Request): RequestMeta {
+  return { actor: actorOf(request).userId, correlationId: correlationIdOf(request) };
 }
 
 export const Meta = createParamDecorator((_: unknown, context: ExecutionContext): RequestMeta =>

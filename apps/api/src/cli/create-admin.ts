@@ -77,7 +77,7 @@ async function main(): Promise<number> {
   const unitLevel = values['unit-level'] as UnitLevel | undefined;
   const hasNewUnit = values['unit-name'] && unitLevel && UNIT_LEVELS.includes(unitLevel);
   if (values.help || !values.username || !values['display-name'] || !(hasNewUnit || values['unit-id'])) {
-    console.log(USAGE);
+    process.stdout.write(`${USAGE}\n`);
     return values.help ? 0 : 2;
   }
   const password = await readPassword();

@@ -2,8 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Post, Put, Req, Res } 
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { randomUUID } from 'node:crypto';
-import { ANY_ROLE, Allow, CurrentActor, Meta, Public, SESSION_COOKIE, type Actor, type RequestMeta } from '#http';
+import { ANY_ROLE, Allow, correlationIdOf, CurrentActor, Meta, Public, SESSION_COOKIE, type Actor, type RequestMeta } from '#http';
 import { ChangeOwnPasswordCommand, SignOutCommand } from '../manage-accounts/manage-accounts.handlers.js';
 import { ChangeOwnPasswordDto } from '../manage-accounts/manage-accounts.dto.js';
 import { SignInDto } from './sign-in.dto.js';
@@ -13,11 +12,6 @@ import { AccountQueries } from '../account-queries/account-queries.js';
 export const COOKIE_SECURE = Symbol('COOKIE_SECURE');
 /** Where a password is checked: the app limits how often one client address may call these. */
 export const SIGN_IN_RATE_LIMITED_PATHS = ['/api/auth/sign-in', '/api/auth/tokens', '/api/auth/password'];
-
-const correlationOf = (request: Request) => {
-  const given = request.header('x-correlation-id');
-  return given && /^[A-Za-z0-9._:-]{1,100}$/.test(given) ? given : randomUUID();
-};
 
 /**
  * Sign-in for the browser (an httpOnly, SameSite=Strict cookie the page's scripts cannot read) and for API
@@ -41,7 +35,7 @@ export class SessionController {
   @ApiTooManyRequestsResponse({ description: 'Too many sign-in attempts from this address' })
   async signIn(@Body() body: SignInDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const result: SignInResult = await this.commands.execute(
-      new SignInCommand(body.username, body.password, 'browser', request.ip ?? 'unknown', correlationOf(request)),
+      new SignInCommand(body.username, body.password, 'browser', request.ip ?? 'unknown', correlationIdOf(request)),
     );
     response.cookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
@@ -61,7 +55,7 @@ export class SessionController {
   @ApiTooManyRequestsResponse({ description: 'Too many sign-in attempts from this address' })
   async issueToken(@Body() body: SignInDto, @Req() request: Request) {
     const result: SignInResult = await this.commands.execute(
-      new SignInCommand(body.username, body.password, 'api', request.ip ?? 'unknown', correlationOf(request)),
+      new SignInCommand(body.username, body.password, 'api', request.ip ?? 'unknown', correlationIdOf(request)),
     );
     return { tokenType: 'Bearer', token: result.token, expiresAt: result.expiresAt.toISOString(), user: result.user };
   }
