@@ -64,6 +64,11 @@ describe('the run command on the embedded database', () => {
     }, 60_000);
     expect(health.body.database.status).toBe('up');
 
+    const adminArgs = ['--username', 'admin', '--display-name', '系统管理员', '--unit-name', '尧都区总工会', '--unit-level', 'district'];
+    const weak = run('dist/apps/api/src/cli/create-admin.js', adminArgs, 'my-admin-password\n');
+    expect(await exitCode(weak)).toBe(2);
+    expect(output).toContain('password: must not contain the username');
+
     const adminPassword = newPassword();
     secrets.push(adminPassword);
     const createAdmin = run(
@@ -72,6 +77,8 @@ describe('the run command on the embedded database', () => {
       `${adminPassword}\n`,
     );
     expect(await exitCode(createAdmin)).toBe(0);
+    expect(output).toMatch(/Created the top unit "尧都区总工会" \(district\)/);
+    expect(output).toMatch(/Created admin "admin"/);
     const again = run('dist/apps/api/src/cli/create-admin.js', ['--username', 'admin2', '--display-name', 'x', '--unit-id', '00000000-0000-4000-8000-000000000000'], `${adminPassword}\n`);
     expect(await exitCode(again)).toBe(1);
 

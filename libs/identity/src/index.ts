@@ -7,7 +7,7 @@ export { SESSION_POLICY, DEFAULT_SESSION_POLICY, type SessionPolicy } from './se
 export { COOKIE_SECURE, SIGN_IN_RATE_LIMITED_PATHS } from './sign-in/session.controller.js';
 export { PasswordHasher } from './sessions/password-hasher.js';
 export { CredentialStore } from './sessions/credential-store.js';
-export { createAccount } from './manage-accounts/manage-accounts.handlers.js';
+export { createAccount, passwordProblem } from './manage-accounts/manage-accounts.handlers.js';
 export { createUnit } from './manage-units/manage-units.handlers.js';
 export * from './identity.vocabulary.js';
 export * from './identity.streams.js';

@@ -14,6 +14,7 @@ import {
   UnitDirectory,
   accountStreamName,
   createAccount,
+  passwordProblem,
   createUnit,
   type UnitLevel,
 } from '#identity';
@@ -89,6 +90,8 @@ async function main(): Promise<number> {
     password,
   });
   const problems = flattenValidationErrors(await validate(candidate));
+  const weak = passwordProblem(candidate.username ?? '', candidate.password ?? '', 'password');
+  if (weak) problems.push(...weak.problems.map((problem) => ({ field: problem.field ?? 'password', reason: problem.reason })));
   if (problems.length) {
     for (const problem of problems) logger.error(`${problem.field}: ${problem.reason}`);
     return 2;
@@ -113,17 +116,23 @@ async function main(): Promise<number> {
     const store = app.get(EventStore);
     const context = createCommandContext({ actor: 'system:create-admin', correlationId: `create-admin-${Date.now()}` }, app.get(Clock), app.get(IdGenerator));
     const ids = app.get(IdGenerator);
-    // Claimed first, so two runs cannot both create a "first" admin. A run that failed after claiming is finished
-    // by the next one, under the claimed id.
+    // Claimed first, so two runs cannot both create a "first" admin. The claim names the account and the top unit,
+    // so a run that failed after claiming is finished by the next one under the same ids, without a second unit.
     const [claim] = await store.readStream(FIRST_ADMIN_STREAM, { maxCount: 1 });
     const userId = claim ? String(claim.data.userId) : ids.newId();
     if (claim && (await store.readStream(accountStreamName(userId), { maxCount: 1 })).length) {
       logger.error('The first admin already exists. Further accounts are created by an admin, in the app or with POST /api/accounts.');
       return 1;
     }
+    const existingUnitId = values['unit-id'];
+    if (existingUnitId && !(await app.get(UnitDirectory).find(existingUnitId))) {
+      logger.error(`No unit ${existingUnitId}`);
+      return 2;
+    }
+    const unitId = existingUnitId ?? (claim?.data.unitId ? String(claim.data.unitId) : ids.newId());
     if (!claim) {
       try {
-        await store.appendToStream(FIRST_ADMIN_STREAM, NO_STREAM, toEventsToAppend([{ type: 'FirstAdminClaimed', data: { userId } }], context));
+        await store.appendToStream(FIRST_ADMIN_STREAM, NO_STREAM, toEventsToAppend([{ type: 'FirstAdminClaimed', data: { userId, unitId } }], context));
       } catch (error) {
         if (error instanceof WrongExpectedRevisionError) {
           logger.error('Another create-admin run claimed the first admin at the same moment.');
@@ -132,12 +141,9 @@ async function main(): Promise<number> {
         throw error;
       }
     }
-    let unitId = values['unit-id'];
-    if (unitId) {
-      if (!(await app.get(UnitDirectory).find(unitId))) throw new Error(`No unit ${unitId}`);
-    } else {
-      unitId = (await createUnit(store, context, { unitId: ids.newId(), name: values['unit-name']!, level: unitLevel!, parent: null })).unitId;
-      logger.log(`Created the top unit "${values['unit-name']}" (${unitLevel}): ${unitId}`);
+    if (!existingUnitId && !(await app.get(UnitDirectory).find(unitId))) {
+      await createUnit(store, context, { unitId, name: values['unit-name']!, level: unitLevel!, parent: null });
+      process.stdout.write(`Created the top unit "${values['unit-name']}" (${unitLevel}): ${unitId}\n`);
     }
     await createAccount({ store, hasher: app.get(PasswordHasher), credentials: app.get(CredentialStore) }, context, {
       userId,
@@ -147,7 +153,7 @@ async function main(): Promise<number> {
       password: candidate.password,
       username: candidate.username,
     });
-    logger.log(`Created admin "${values.username.toLowerCase()}" (${userId}). Sign in at /api/auth/sign-in.`);
+    process.stdout.write(`Created admin "${candidate.username.toLowerCase()}" (${userId}). Sign in at /api/auth/sign-in.\n`);
     return 0;
   } finally {
     await app.close();

@@ -27,7 +27,8 @@ export interface AccountWritten {
   readonly position?: string;
 }
 
-function passwordProblem(username: string, password: string, field: string): DomainError | undefined {
+/** A password that may not be used for this username (beyond the length the request's validation checks). */
+export function passwordProblem(username: string, password: string, field: string): DomainError | undefined {
   if (password.toLowerCase().includes(username.toLowerCase())) {
     return new DomainError('IDENTITY.WEAK_PASSWORD', 'invalid', 'The password must not contain the username', [
       { field, reason: 'must not contain the username' },
