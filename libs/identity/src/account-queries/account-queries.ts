@@ -3,10 +3,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import { EventStore } from '#event-store';
 import { PageQueryDto, ROLES, Trim, type Actor, type Page, type Role } from '#http';
 import { DomainError } from '#shared-kernel';
-import { loadAccount } from '../accounts/account-lookup.js';
+import { CurrentAccounts } from '../accounts/current-accounts.js';
 import { UnitDirectory } from '../units/unit-directory.js';
 import { unitsInScopeSql } from '../units/unit-scope.js';
 
@@ -68,13 +67,13 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export class AccountQueries {
   constructor(
     @InjectDataSource() private readonly database: DataSource,
-    private readonly store: EventStore,
+    private readonly accounts: CurrentAccounts,
     private readonly units: UnitDirectory,
   ) {}
 
   /** From the account's own stream, so it is right the moment after sign-in. */
   async me(actor: Actor) {
-    const { state } = await loadAccount(this.store, actor.userId);
+    const state = await this.accounts.load(actor.userId);
     const unit = await this.units.find(actor.unitId);
     return {
       userId: actor.userId,

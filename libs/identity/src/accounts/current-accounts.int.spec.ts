@@ -39,4 +39,30 @@ describe('current accounts', () => {
     expect(followed).toEqual((await loadStream(store, accountDecider, stream)).state);
     expect(await accounts.load(userId)).toBe(followed);
   });
+
+  it('loses no failed attempt when two processes record sign-ins on one account at once', async () => {
+    const userId = randomUUID();
+    const stream = accountStreamName(userId);
+    await store.appendToStream(stream, ANY, [
+      testEvent('AccountCreated', { userId, username: 'zhao', displayName: '赵', role: 'caseworker', unitId: 'unit-a' }),
+    ]);
+    const processes = [new CurrentAccounts(store), new CurrentAccounts(store)];
+    await Promise.all(processes.map((accounts) => accounts.load(userId)));
+    const context = (n: number) => ({
+      actor: userId,
+      correlationId: `c-${n}`,
+      commandId: `cmd-${n}`,
+      now: new Date('2026-11-22T09:00:00.000Z'),
+      newEventId: () => randomUUID(),
+    });
+    const attempt = { type: 'RecordSignInAttempt' as const, data: { passwordMatches: false, sessionId: 's', client: 'api' as const, ip: 'x', now: '2026-11-22T09:00:00.000Z' } };
+    await Promise.all(processes.map((accounts, n) => accounts.decide(userId, attempt, context(n))));
+
+    const recorded = await store.readStream(stream);
+    expect(recorded.map((event) => [event.type, event.data.consecutiveFailures])).toEqual([
+      ['AccountCreated', undefined],
+      ['SignInFailed', 1],
+      ['SignInFailed', 2],
+    ]);
+  });
 });

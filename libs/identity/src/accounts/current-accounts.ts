@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { EventStore, NO_REVISION, toDomainEvent } from '#event-store';
+import {
+  EventStore,
+  expectedFrom,
+  NO_REVISION,
+  toDomainEvent,
+  toEventsToAppend,
+  WrongExpectedRevisionError,
+  type CommandContext,
+} from '#event-store';
 import { accountStreamName } from '../identity.streams.js';
-import { accountDecider, type AccountEvent, type AccountState } from './account.decider.js';
+import { accountDecider, type AccountCommand, type AccountEvent, type AccountState } from './account.decider.js';
 
 const MOST_ACCOUNTS_KEPT = 10_000;
 
@@ -17,10 +25,33 @@ export class CurrentAccounts {
   constructor(private readonly store: EventStore) {}
 
   async load(userId: string): Promise<AccountState> {
+    return (await this.loadWithRevision(userId)).state;
+  }
+
+  /**
+   * The frequent account commands (sign-in, sign-out) decided on the kept state and appended at its revision;
+   * a concurrent append makes the append fail, and the command is decided again on the newer state.
+   */
+  async decide(userId: string, command: AccountCommand, context: CommandContext): Promise<{ state: AccountState; events: AccountEvent[] }> {
+    for (let attempt = 0; ; attempt++) {
+      const { state, revision } = await this.loadWithRevision(userId);
+      const events = accountDecider.decide(command, state);
+      if (events.length === 0) return { state, events };
+      try {
+        await this.store.appendToStream(accountStreamName(userId), expectedFrom(revision), toEventsToAppend(events, context));
+        return { state, events };
+      } catch (error) {
+        if (error instanceof WrongExpectedRevisionError && attempt < 3) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async loadWithRevision(userId: string): Promise<{ state: AccountState; revision: bigint }> {
     const known = this.folded.get(userId);
     const revision = known?.revision ?? NO_REVISION;
     const newer = await this.store.readStream(accountStreamName(userId), { fromRevision: revision + 1n });
-    if (known && newer.length === 0) return known.state;
+    if (known && newer.length === 0) return known;
     const state = newer.reduce(
       (current, event) => accountDecider.evolve(current, toDomainEvent<AccountEvent>(event)),
       known?.state ?? accountDecider.initialState(),
@@ -28,7 +59,8 @@ export class CurrentAccounts {
     this.folded.delete(userId);
     if (this.folded.size >= MOST_ACCOUNTS_KEPT) this.folded.delete(this.folded.keys().next().value!);
     // Re-inserted so the map's order is least recently used first.
-    this.folded.set(userId, { state, revision: newer.length ? newer[newer.length - 1].revision : revision });
-    return state;
+    const current = { state, revision: newer.length ? newer[newer.length - 1].revision : revision };
+    this.folded.set(userId, current);
+    return current;
   }
 }

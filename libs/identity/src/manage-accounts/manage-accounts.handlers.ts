@@ -13,7 +13,7 @@ import {
 import type { Actor, RequestMeta } from '#http';
 import { Clock, DomainError, IdGenerator } from '#shared-kernel';
 import { accountDecider, type AccountCommand, type ExistingAccount } from '../accounts/account.decider.js';
-import { loadAccount } from '../accounts/account-lookup.js';
+import { CurrentAccounts } from '../accounts/current-accounts.js';
 import { accountStreamName, usernameClaimStreamName } from '../identity.streams.js';
 import { CredentialStore } from '../sessions/credential-store.js';
 import { PasswordHasher } from '../sessions/password-hasher.js';
@@ -41,12 +41,12 @@ export function passwordProblem(username: string, password: string, field: strin
 @Injectable()
 export class AccountsInScope {
   constructor(
-    private readonly store: EventStore,
+    private readonly accounts: CurrentAccounts,
     private readonly units: UnitDirectory,
   ) {}
 
   async require(actor: Actor, userId: string): Promise<ExistingAccount> {
-    const { state } = await loadAccount(this.store, userId);
+    const state = await this.accounts.load(userId);
     if (state.status === 'absent' || !(await this.units.isInScope(actor, state.unitId))) {
       throw new DomainError('IDENTITY.ACCOUNT_NOT_FOUND', 'not_found', `No account ${userId}`);
     }
@@ -236,7 +236,7 @@ export class SignOutCommand extends Command<void> {
 @CommandHandler(SignOutCommand)
 export class SignOutHandler implements ICommandHandler<SignOutCommand> {
   constructor(
-    private readonly store: EventStore,
+    private readonly accounts: CurrentAccounts,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly sessions: SessionStore,
@@ -245,7 +245,7 @@ export class SignOutHandler implements ICommandHandler<SignOutCommand> {
   async execute({ actor, meta }: SignOutCommand): Promise<void> {
     const context = createCommandContext(meta, this.clock, this.ids);
     await this.sessions.end(actor.sessionId, 'signed_out', context.now);
-    await handleCommand(this.store, accountDecider, accountStreamName(actor.userId), { type: 'RecordSignOut', data: { sessionId: actor.sessionId } }, context);
+    await this.accounts.decide(actor.userId, { type: 'RecordSignOut', data: { sessionId: actor.sessionId } }, context);
   }
 }
 

@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ANY, createCommandContext, EventStore, handleCommand, loadStream, toEventsToAppend } from '#event-store';
+import { ANY, createCommandContext, EventStore, toEventsToAppend } from '#event-store';
 import { Clock, DomainError, IdGenerator, shanghaiDate, type Role } from '#shared-kernel';
-import { accountDecider, isLocked, type SignInClient } from '../accounts/account.decider.js';
+import { isLocked, type SignInClient } from '../accounts/account.decider.js';
+import { CurrentAccounts } from '../accounts/current-accounts.js';
 import { findAccountIdByUsername } from '../accounts/account-lookup.js';
-import { accessLogStreamName, accountStreamName } from '../identity.streams.js';
+import { accessLogStreamName } from '../identity.streams.js';
 import { CredentialStore } from '../sessions/credential-store.js';
 import { PasswordHasher } from '../sessions/password-hasher.js';
 import { SESSION_POLICY, SessionStore, type SessionPolicy } from '../sessions/session-store.js';
@@ -49,6 +50,7 @@ const wrongCredentials = () =>
 export class SignInHandler implements ICommandHandler<SignInCommand> {
   constructor(
     private readonly store: EventStore,
+    private readonly accounts: CurrentAccounts,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly hasher: PasswordHasher,
@@ -71,17 +73,15 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
     }
 
     const now = this.clock.now();
-    const { state } = await loadStream(this.store, accountDecider, accountStreamName(userId));
+    const state = await this.accounts.load(userId);
     const mayTry = state.status === 'active' && !isLocked(state, now);
     const hash = mayTry ? await this.credentials.hashOf(userId) : undefined;
     const passwordMatches = hash ? await this.hasher.verify(hash, command.password) : await this.hasher.verifyDecoy(command.password);
 
     const sessionId = this.ids.newId();
     const context = createCommandContext({ actor: userId, correlationId: command.correlationId }, this.clock, this.ids);
-    const { events } = await handleCommand(
-      this.store,
-      accountDecider,
-      accountStreamName(userId),
+    const { events } = await this.accounts.decide(
+      userId,
       { type: 'RecordSignInAttempt', data: { passwordMatches, sessionId, client: command.client, ip: command.ip, now: context.now.toISOString() } },
       context,
     );
