@@ -19,6 +19,7 @@ import { UnitsController } from './manage-units/units.controller.js';
 import { IdentityProjection } from './read-model/identity.projection.js';
 import { CredentialStore } from './sessions/credential-store.js';
 import { PasswordHasher } from './sessions/password-hasher.js';
+import { SessionHousekeeping } from './sessions/session-housekeeping.js';
 import { SESSION_POLICY, SessionStore, type SessionPolicy } from './sessions/session-store.js';
 import { COOKIE_SECURE, SessionController } from './sign-in/session.controller.js';
 import { SignInHandler } from './sign-in/sign-in.handler.js';
@@ -38,6 +39,7 @@ import { UnitDirectory } from './units/unit-directory.js';
     PasswordHasher,
     CredentialStore,
     SessionStore,
+    SessionHousekeeping,
     UnitDirectory,
     AccountsInScope,
     AccountQueries,

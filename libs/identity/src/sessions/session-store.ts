@@ -69,6 +69,20 @@ export class SessionStore {
     ]);
   }
 
+  /**
+   * Forgets sessions that ended or expired before `before`. Their sign-in and sign-out stay in the event log; the
+   * rows only served to check tokens, and a token that old can never be valid again.
+   */
+  async forgetEndedBefore(before: Date): Promise<number> {
+    const rows: { id: string }[] = await this.database.query(
+      `WITH forgotten AS (
+         DELETE FROM identity.sessions WHERE ended_at < $1 OR expires_at < $1 RETURNING id)
+       SELECT id FROM forgotten`,
+      [before],
+    );
+    return rows.length;
+  }
+
   /** Ends every open session of a user, but the one they are using when `keep` is given. */
   async endAllOf(userId: string, reason: string, now: Date, keep?: string): Promise<void> {
     await this.database.query(
