@@ -65,4 +65,31 @@ describe('current accounts', () => {
       ['SignInFailed', 2],
     ]);
   });
+
+  it('takes simultaneous attempts on one account in turn, so the lockout counts every one', async () => {
+    const userId = randomUUID();
+    const stream = accountStreamName(userId);
+    await store.appendToStream(stream, ANY, [
+      testEvent('AccountCreated', { userId, username: 'sun', displayName: '孙', role: 'caseworker', unitId: 'unit-a' }),
+    ]);
+    const accounts = new CurrentAccounts(store);
+    const attempt = { type: 'RecordSignInAttempt' as const, data: { passwordMatches: false, sessionId: 's', client: 'api' as const, ip: 'x', now: '2026-11-22T09:00:00.000Z' } };
+    await Promise.all(
+      Array.from({ length: 8 }, (_, n) =>
+        accounts.decide(userId, attempt, { actor: userId, correlationId: `c-${n}`, commandId: `cmd-${n}`, now: new Date(), newEventId: () => randomUUID() }),
+      ),
+    );
+    const recorded = (await store.readStream(stream)).slice(1).map((event) => `${event.type}:${event.data.reason ?? ''}:${event.data.consecutiveFailures ?? ''}`);
+    expect(recorded).toEqual([
+      'SignInFailed:wrong_password:1',
+      'SignInFailed:wrong_password:2',
+      'SignInFailed:wrong_password:3',
+      'SignInFailed:wrong_password:4',
+      'SignInFailed:wrong_password:5',
+      'AccountLocked::',
+      'SignInFailed:locked:0',
+      'SignInFailed:locked:0',
+      'SignInFailed:locked:0',
+    ]);
+  });
 });

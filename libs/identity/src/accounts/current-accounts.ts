@@ -12,6 +12,7 @@ import { accountStreamName } from '../identity.streams.js';
 import { accountDecider, type AccountCommand, type AccountEvent, type AccountState } from './account.decider.js';
 
 const MOST_ACCOUNTS_KEPT = 10_000;
+const RACE_RETRIES = 5;
 
 /**
  * Each account's current state for the access guard, which needs it on every request. An account's stream grows
@@ -21,6 +22,7 @@ const MOST_ACCOUNTS_KEPT = 10_000;
 @Injectable()
 export class CurrentAccounts {
   private readonly folded = new Map<string, { state: AccountState; revision: bigint }>();
+  private readonly queued = new Map<string, Promise<unknown>>();
 
   constructor(private readonly store: EventStore) {}
 
@@ -32,7 +34,19 @@ export class CurrentAccounts {
    * The frequent account commands (sign-in, sign-out) decided on the kept state and appended at its revision;
    * a concurrent append makes the append fail, and the command is decided again on the newer state.
    */
-  async decide(userId: string, command: AccountCommand, context: CommandContext): Promise<{ state: AccountState; events: AccountEvent[] }> {
+  decide(userId: string, command: AccountCommand, context: CommandContext): Promise<{ state: AccountState; events: AccountEvent[] }> {
+    // One decision per account at a time in this process: simultaneous sign-ins queue instead of racing.
+    const previous = this.queued.get(userId) ?? Promise.resolve();
+    const decision = previous.catch(() => undefined).then(() => this.decideNow(userId, command, context));
+    const settled = decision.catch(() => undefined);
+    this.queued.set(userId, settled);
+    void settled.then(() => {
+      if (this.queued.get(userId) === settled) this.queued.delete(userId);
+    });
+    return decision;
+  }
+
+  private async decideNow(userId: string, command: AccountCommand, context: CommandContext): Promise<{ state: AccountState; events: AccountEvent[] }> {
     for (let attempt = 0; ; attempt++) {
       const { state, revision } = await this.loadWithRevision(userId);
       const events = accountDecider.decide(command, state);
@@ -41,8 +55,9 @@ export class CurrentAccounts {
         await this.store.appendToStream(accountStreamName(userId), expectedFrom(revision), toEventsToAppend(events, context));
         return { state, events };
       } catch (error) {
-        if (error instanceof WrongExpectedRevisionError && attempt < 3) continue;
-        throw error;
+        if (!(error instanceof WrongExpectedRevisionError) || attempt >= RACE_RETRIES) throw error;
+        // Another process appended to the account meanwhile: decide again on its state, after a short pause.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * (attempt + 1)));
       }
     }
   }
