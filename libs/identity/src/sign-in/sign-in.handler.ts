@@ -80,15 +80,16 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
 
     const sessionId = this.ids.newId();
     const context = createCommandContext({ actor: userId, correlationId: command.correlationId }, this.clock, this.ids);
-    const { events } = await this.accounts.decide(
+    const { state: decidedOn, events } = await this.accounts.decide(
       userId,
       { type: 'RecordSignInAttempt', data: { passwordMatches, sessionId, client: command.client, ip: command.ip, now: context.now.toISOString() } },
       context,
     );
     const outcome = events[0];
-    if (outcome?.type !== 'SignedIn' || state.status === 'absent') {
+    if (outcome?.type !== 'SignedIn' || decidedOn.status === 'absent') {
       const lock = events.find((event) => event.type === 'AccountLocked');
-      const lockedUntil = lock?.type === 'AccountLocked' ? lock.data.until : state.status !== 'absent' && isLocked(state, now) ? state.lockedUntil : null;
+      const stillLocked = outcome?.type === 'SignInFailed' && outcome.data.reason === 'locked' && decidedOn.status !== 'absent';
+      const lockedUntil = lock?.type === 'AccountLocked' ? lock.data.until : stillLocked ? decidedOn.lockedUntil : null;
       if (lockedUntil) {
         throw new DomainError(
           'IDENTITY.ACCOUNT_LOCKED',
@@ -102,7 +103,7 @@ export class SignInHandler implements ICommandHandler<SignInCommand> {
     }
     const session = await this.sessions.open(sessionId, userId, command.client, this.policy, context.now);
     return {
-      user: { userId, username: state.username, displayName: state.displayName, role: state.role, unitId: state.unitId },
+      user: { userId, username: decidedOn.username, displayName: decidedOn.displayName, role: decidedOn.role, unitId: decidedOn.unitId },
       sessionId,
       token: session.token,
       expiresAt: session.expiresAt,
