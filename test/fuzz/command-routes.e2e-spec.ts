@@ -774,7 +774,8 @@ function decodes(segment: string): boolean {
 function wellFormed(sent: Sent): boolean {
   if (!/^(?:identity)?$/i.test(sent.headers['content-encoding'] ?? '')) return false;
   const [mediaType, ...parameters] = (sent.headers['content-type'] ?? '').split(';');
-  const json = mediaType.trim().toLowerCase() === 'application/json';
+  // The body parser takes the types JsonBodyGuard lets through: application/json and any application/*+json.
+  const json = /^application\/(?:json|[^\s/;]*\+json)$/i.test(mediaType.trim());
   // The body parser reads even an empty body declared as JSON, and refuses any charset but UTF-8 (415).
   if (json && parameters.some((parameter) => /^\s*charset\s*=/i.test(parameter) && !/^\s*charset\s*=\s*"?utf-8"?\s*$/i.test(parameter))) {
     return false;
