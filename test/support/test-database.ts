@@ -17,12 +17,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const connectionString = withDatabase(server, name);
   await runMigrations(connectionString);
   const pool = new pg.Pool({ connectionString, max: 20 });
+  // pool.end() resolves before its clients have closed, so DROP DATABASE ... WITH (FORCE) may still terminate one
+  // of them: expected once dropping. Before that, losing an idle connection is a real failure, reported by drop().
+  let dropping = false;
+  let lostBeforeDrop: Error | undefined;
+  pool.on('error', (error) => {
+    if (!dropping) lostBeforeDrop ??= error;
+  });
   return {
     connectionString,
     pool,
     async drop() {
+      dropping = true;
       await pool.end();
       await dropDatabase(server, name);
+      if (lostBeforeDrop) throw new Error(`The test's database pool lost an idle connection: ${lostBeforeDrop.message}`);
     },
   };
 }
