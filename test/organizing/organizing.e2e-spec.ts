@@ -279,7 +279,7 @@ describe('organizing over HTTP', () => {
     });
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: 'ok', database: { status: 'up' } });
-    expect(health.body.projections.map((p: { projection: string }) => p.projection).sort()).toEqual(['identity', 'organizing']);
+    expect(health.body.projections.map((p: { projection: string }) => p.projection).sort()).toEqual(['bargaining', 'casework', 'employment', 'identity', 'organizing']);
   });
 
   it('serves the OpenAPI document and Swagger UI', async () => {

@@ -2,8 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { BARGAINING_ENTITIES, BargainingModule, BargainingProjection } from '#bargaining';
+import { CASEWORK_ENTITIES, CaseworkModule, CaseworkProjection } from '#casework';
+import { EMPLOYMENT_ENTITIES, EmploymentModule, EmploymentProjection } from '#employment';
 import { IdentityModule, IdentityProjection } from '#identity';
 import { PROJECTIONS } from '#projections';
+import type { Clock } from '#shared-kernel';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
 import type { SecurityConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
@@ -18,6 +22,8 @@ export interface AppModuleOptions {
   /** Log to this file rather than standard output. */
   readonly logFile?: string;
   readonly security: SecurityConfig;
+  /** Tests pass a clock they move by hand; the server runs on the system clock. */
+  readonly clock?: Clock;
 }
 
 @Module({})
@@ -31,23 +37,30 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: options.databaseUrl,
-          entities: [...ORGANIZING_ENTITIES],
+          entities: [...ORGANIZING_ENTITIES, ...BARGAINING_ENTITIES, ...CASEWORK_ENTITIES, ...EMPLOYMENT_ENTITIES],
           // The schema belongs to the migrations in infra/migrations, which run before the app starts.
           synchronize: false,
           migrationsRun: false,
           logging: false,
         }),
-        EventStoreModule.forRoot(options.databaseUrl),
+        EventStoreModule.forRoot(options.databaseUrl, options.clock),
         IdentityModule.forRoot({
           sessionPolicy: { maxAgeMinutes: options.security.sessionMaxAgeMinutes, idleMinutes: options.security.sessionIdleMinutes },
           cookieSecure: options.security.cookieSecure,
         }),
         OrganizingModule,
+        BargainingModule,
+        CaseworkModule,
+        EmploymentModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: PROJECTOR_ENABLED, useValue: options.projectorEnabled },
-        { provide: PROJECTIONS, inject: [IdentityProjection, OrganizingProjection], useFactory: (...projections: unknown[]) => projections },
+        {
+          provide: PROJECTIONS,
+          inject: [IdentityProjection, OrganizingProjection, BargainingProjection, CaseworkProjection, EmploymentProjection],
+          useFactory: (...projections: unknown[]) => projections,
+        },
         ProjectorService,
       ],
     };

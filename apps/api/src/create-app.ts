@@ -17,6 +17,7 @@ import {
   StorableInputPipe,
 } from '#http';
 import { SIGN_IN_RATE_LIMITED_PATHS } from '#identity';
+import type { Clock } from '#shared-kernel';
 import { AppModule } from './app.module.js';
 import { DEFAULT_SECURITY, type SecurityConfig } from './config.js';
 
@@ -27,6 +28,7 @@ export interface CreateAppOptions {
   readonly logLevel?: string;
   readonly logFile?: string;
   readonly security?: Partial<SecurityConfig>;
+  readonly clock?: Clock;
 }
 
 /** The API as both the server and the end-to-end tests run it. */
@@ -39,6 +41,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       logLevel: options.logLevel,
       logFile: options.logFile,
       security,
+      clock: options.clock,
     }),
     { bufferLogs: true, bodyParser: false },
   );

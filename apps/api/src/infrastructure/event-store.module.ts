@@ -37,7 +37,7 @@ function connectionLost(logger: Logger, what: string, error: Error): void {
 @Global()
 @Module({})
 export class EventStoreModule {
-  static forRoot(databaseUrl: string): DynamicModule {
+  static forRoot(databaseUrl: string, clock: Clock = new SystemClock()): DynamicModule {
     const logger = new Logger('EventStore');
     return {
       module: EventStoreModule,
@@ -61,7 +61,7 @@ export class EventStoreModule {
               onBackgroundError: (error) => connectionLost(logger, 'Subscription notifications interrupted', error),
             }),
         },
-        { provide: Clock, useClass: SystemClock },
+        { provide: Clock, useValue: clock },
         { provide: IdGenerator, useClass: RandomIdGenerator },
         EventStoreLifecycle,
       ],

@@ -1,0 +1,1 @@
+export const BARGAINING_ENTITIES = [];

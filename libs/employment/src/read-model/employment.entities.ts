@@ -1,0 +1,1 @@
+export const EMPLOYMENT_ENTITIES = [];
