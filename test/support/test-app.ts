@@ -72,6 +72,7 @@ export async function startTestApp(options: Partial<CreateAppOptions> = {}): Pro
     databaseUrl: database.connectionString,
     logLevel: 'info',
     logFile,
+    personalDataKey: randomBytes(32),
     ...options,
     // Tests sign in far more often than people do; the limit itself is tested with a low one.
     security: { signInRateLimit: 10_000, ...options.security },

@@ -6,6 +6,7 @@ import { BARGAINING_ENTITIES, BargainingModule, BargainingProjection } from '#ba
 import { CASEWORK_ENTITIES, CaseworkModule, CaseworkProjection } from '#casework';
 import { EMPLOYMENT_ENTITIES, EmploymentModule, EmploymentProjection } from '#employment';
 import { IdentityModule, IdentityProjection } from '#identity';
+import { PersonalDataModule } from '#personal-data';
 import { PROJECTIONS } from '#projections';
 import type { Clock } from '#shared-kernel';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
@@ -24,6 +25,8 @@ export interface AppModuleOptions {
   readonly security: SecurityConfig;
   /** Tests pass a clock they move by hand; the server runs on the system clock. */
   readonly clock?: Clock;
+  /** 32 bytes: wraps every person's key (see the README on keeping it). */
+  readonly personalDataKey: Buffer;
 }
 
 @Module({})
@@ -48,6 +51,7 @@ export class AppModule {
           sessionPolicy: { maxAgeMinutes: options.security.sessionMaxAgeMinutes, idleMinutes: options.security.sessionIdleMinutes },
           cookieSecure: options.security.cookieSecure,
         }),
+        PersonalDataModule.forRoot({ masterKey: options.personalDataKey }),
         OrganizingModule,
         BargainingModule,
         CaseworkModule,

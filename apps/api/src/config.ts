@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export interface ApiConfig {
   readonly port: number;
@@ -9,6 +9,9 @@ export interface ApiConfig {
   readonly projectorEnabled: boolean;
   readonly bodyLimit: string;
   readonly security: SecurityConfig;
+  /** The personal-data master key in base64 (PERSONAL_DATA_KEY); when absent it is read from, or made in, the key file. */
+  readonly personalDataKey?: string;
+  readonly personalDataKeyFile: string;
 }
 
 export interface SecurityConfig {
@@ -42,12 +45,16 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const dataDir = resolve(env.UNIONCASE_DATA_DIR ?? '.data/postgres');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: resolve(env.UNIONCASE_DATA_DIR ?? '.data/postgres'),
+    dataDir,
+    personalDataKey: env.PERSONAL_DATA_KEY || undefined,
+    // Beside the embedded database's directory by default, so one data directory holds an installation.
+    personalDataKeyFile: resolve(env.PERSONAL_DATA_KEY_FILE ?? join(dirname(dataDir), 'personal-data.key')),
     projectorEnabled: env.PROJECTOR_ENABLED !== 'false',
     bodyLimit: env.BODY_LIMIT ?? '256kb',
     security: {

@@ -29,6 +29,7 @@ export interface CreateAppOptions {
   readonly logFile?: string;
   readonly security?: Partial<SecurityConfig>;
   readonly clock?: Clock;
+  readonly personalDataKey: Buffer;
 }
 
 /** The API as both the server and the end-to-end tests run it. */
@@ -42,6 +43,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       logFile: options.logFile,
       security,
       clock: options.clock,
+      personalDataKey: options.personalDataKey,
     }),
     { bufferLogs: true, bodyParser: false },
   );

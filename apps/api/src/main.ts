@@ -3,6 +3,7 @@ import { databaseName, ensureDatabase, runMigrations, startEmbeddedPostgres, wit
 import { readConfig } from './config.js';
 import { createApp } from './create-app.js';
 import { markShuttingDown } from './infrastructure/event-store.module.js';
+import { loadPersonalDataKey } from './infrastructure/personal-data-key.js';
 
 const EMBEDDED_DATABASE = 'unioncase';
 
@@ -23,7 +24,13 @@ async function bootstrap(): Promise<void> {
   const applied = await runMigrations(databaseUrl);
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
-  const app = await createApp({ databaseUrl, projectorEnabled: config.projectorEnabled, bodyLimit: config.bodyLimit, security: config.security });
+  const app = await createApp({
+    databaseUrl,
+    projectorEnabled: config.projectorEnabled,
+    bodyLimit: config.bodyLimit,
+    security: config.security,
+    personalDataKey: loadPersonalDataKey({ fromEnvironment: config.personalDataKey, file: config.personalDataKeyFile }),
+  });
   await app.listen(config.port, '0.0.0.0');
   logger.log(`UnionCase API on http://localhost:${config.port}/api (docs: /api/docs)`);
 

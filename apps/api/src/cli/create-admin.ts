@@ -22,6 +22,7 @@ import { databaseName, ensureDatabase, runMigrations, runningEmbeddedPostgres, s
 import { Clock, IdGenerator } from '#shared-kernel';
 import { AppModule } from '../app.module.js';
 import { DEFAULT_SECURITY, readConfig } from '../config.js';
+import { loadPersonalDataKey } from '../infrastructure/personal-data-key.js';
 
 const USAGE = `Creates the first admin account (once per database), and the top unit of the federation unless --unit-id names one.
 
@@ -109,7 +110,13 @@ async function main(): Promise<number> {
   }
   await runMigrations(databaseUrl);
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ databaseUrl, projectorEnabled: false, logLevel: 'warn', security: DEFAULT_SECURITY }),
+    AppModule.forRoot({
+      databaseUrl,
+      projectorEnabled: false,
+      logLevel: 'warn',
+      security: DEFAULT_SECURITY,
+      personalDataKey: loadPersonalDataKey({ fromEnvironment: config.personalDataKey, file: config.personalDataKeyFile }),
+    }),
     { logger: ['error', 'warn'] },
   );
   try {

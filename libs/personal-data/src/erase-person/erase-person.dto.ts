@@ -1,0 +1,14 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { ERASURE_REASONS, type ErasureReason } from '../person.decider.js';
+
+export class ErasePersonDto {
+  @ApiProperty({
+    enum: ERASURE_REASONS,
+    description:
+      '删除原因：本人申请删除（data_subject_request）、保存期限届满（retention_period_ended）、误录（recorded_in_error）、其他（other） / ' +
+      'Why the personal data is erased: the person asked, the retention period ended, it was recorded in error, or other',
+  })
+  @IsIn(ERASURE_REASONS)
+  reason: ErasureReason;
+}
