@@ -9,10 +9,10 @@ import { ACCESS_KINDS, type AccessKind } from './access-log.events.js';
 
 
 export class ListAccessLogQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ACCESS_KINDS }) @IsOptional() @IsIn(ACCESS_KINDS) kind?: AccessKind;
-  @ApiPropertyOptional({ format: 'uuid', description: 'The account the entry is about' }) @IsOptional() @IsUUID() userId?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'Exclusive' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ enum: ACCESS_KINDS, description: '记录类型（登录、登录失败、查阅个人档案等） / Kind of entry (sign-in, failed sign-in, personal record read, …)' }) @IsOptional() @IsIn(ACCESS_KINDS) kind?: AccessKind;
+  @ApiPropertyOptional({ format: 'uuid', description: '相关账号 / The account the entry is about' }) @IsOptional() @IsUUID() userId?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: '起始时间（含） / From this time (inclusive)' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: '截止时间（不含） / Until this time (exclusive)' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
 }
 
 export interface AccessLogEntry {

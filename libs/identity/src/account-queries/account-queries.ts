@@ -10,10 +10,10 @@ import { UnitDirectory } from '../units/unit-directory.js';
 import { unitsInScopeSql } from '../units/unit-scope.js';
 
 export class ListAccountsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: Role;
-  @ApiPropertyOptional({ enum: ['active', 'disabled'] }) @IsOptional() @IsIn(['active', 'disabled']) status?: 'active' | 'disabled';
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this unit and the units below it' }) @IsOptional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional({ description: 'Part of the username or display name' })
+  @ApiPropertyOptional({ enum: ROLES, description: '按角色筛选 / Only this role' }) @IsOptional() @IsIn(ROLES) role?: Role;
+  @ApiPropertyOptional({ enum: ['active', 'disabled'], description: '状态：启用、停用 / Status: active or disabled' }) @IsOptional() @IsIn(['active', 'disabled']) status?: 'active' | 'disabled';
+  @ApiPropertyOptional({ format: 'uuid', description: '仅本单位及其下级单位 / Only this unit and the units below it' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ description: '用户名或姓名的一部分 / Part of the username or display name' })
   @IsOptional()
   @Trim()
   @IsString()

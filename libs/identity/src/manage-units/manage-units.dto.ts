@@ -4,7 +4,7 @@ import { Trim } from '#http';
 import { UNIT_LEVELS, type UnitLevel } from '../identity.vocabulary.js';
 
 export class RenameUnitDto {
-  @ApiProperty({ example: '城关街道总工会' })
+  @ApiProperty({ example: '城关街道总工会', description: '单位名称 / Name of the federation unit' })
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -14,17 +14,17 @@ export class RenameUnitDto {
 
 /** A new unit: its name as for a rename, its level, and the unit directly above it. */
 export class CreateUnitDto extends RenameUnitDto {
-  @ApiProperty({ enum: UNIT_LEVELS })
+  @ApiProperty({ enum: UNIT_LEVELS, description: '层级：市、区/县、乡镇/街道、社区 / Level: city, district or county, township or street, community' })
   @IsIn(UNIT_LEVELS)
   level: UnitLevel;
 
-  @ApiProperty({ format: 'uuid', description: 'The unit directly above, one level up' })
+  @ApiProperty({ format: 'uuid', description: '上级单位（高一级） / The unit directly above, one level up' })
   @IsUUID()
   parentId: string;
 }
 
 export class MoveUnitDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', description: '新的上级单位（高一级） / The new unit directly above, one level up' })
   @IsUUID()
   parentId: string;
 }

@@ -4,14 +4,14 @@ import { Trim } from '#http';
 import { PASSWORD_MAX_LENGTH } from '../identity.vocabulary.js';
 
 export class SignInDto {
-  @ApiProperty({ example: 'li.caseworker' })
+  @ApiProperty({ example: 'li.caseworker', description: '用户名 / Username' })
   @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   username: string;
 
-  @ApiProperty({ format: 'password' })
+  @ApiProperty({ format: 'password', description: '密码 / Password' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(PASSWORD_MAX_LENGTH)

@@ -12,9 +12,9 @@ import { Trim } from '../validators.js';
 export const ENTERPRISE_STATUSES = ['unionized', 'not_unionized'] as const;
 
 export class ListEnterprisesQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this unit and the units below it' }) @IsOptional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional({ enum: ENTERPRISE_STATUSES }) @IsOptional() @IsIn(ENTERPRISE_STATUSES) status?: (typeof ENTERPRISE_STATUSES)[number];
-  @ApiPropertyOptional({ description: 'Part of the name, or the whole credit code' })
+  @ApiPropertyOptional({ format: 'uuid', description: '仅本单位及其下级单位 / Only this unit and the units below it' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ enum: ENTERPRISE_STATUSES, description: '建会状态 / Whether the enterprise has a union' }) @IsOptional() @IsIn(ENTERPRISE_STATUSES) status?: (typeof ENTERPRISE_STATUSES)[number];
+  @ApiPropertyOptional({ description: '企业名称的一部分，或完整的统一社会信用代码 / Part of the name, or the whole credit code' })
   @IsOptional()
   @Trim()
   @IsString()

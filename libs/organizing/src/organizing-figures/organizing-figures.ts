@@ -9,14 +9,14 @@ import { unitsInScopeSql } from '#identity';
 import { NON_PUBLIC_OWNERSHIPS, UNION_KINDS, type UnionKind } from '../organizing.vocabulary.js';
 
 export class OrganizingFiguresQueryDto {
-  @ApiProperty({ example: 2026 })
+  @ApiProperty({ example: 2026, description: '统计年度 / Reporting year' })
   @Type(() => Number)
   @IsInt()
   @Min(2000)
   @Max(2100)
   year: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "A unit and the units below it; the caller's own unit when omitted" })
+  @ApiPropertyOptional({ format: 'uuid', description: "统计单位及其下级单位，缺省为本人所在单位 / A unit and the units below it; the caller's own unit when omitted" })
   @IsOptional()
   @IsUUID()
   unitId?: string;

@@ -11,9 +11,9 @@ import { EnterpriseRow, UnionEnterpriseRow, UnionRow } from '../read-model/organ
 import { toEnterpriseView, unitNamesOf, type EnterpriseView } from '../enterprise-queries/enterprise-queries.js';
 
 export class ListUnionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only this unit and the units below it' }) @IsOptional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional({ enum: UNION_KINDS }) @IsOptional() @IsIn(UNION_KINDS) kind?: UnionKind;
-  @ApiPropertyOptional({ enum: ['active'] }) @IsOptional() @IsIn(['active']) status?: 'active';
+  @ApiPropertyOptional({ format: 'uuid', description: '仅本单位及其下级单位 / Only this unit and the units below it' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ enum: UNION_KINDS, description: '建会形式 / Kind of union' }) @IsOptional() @IsIn(UNION_KINDS) kind?: UnionKind;
+  @ApiPropertyOptional({ enum: ['active'], description: '状态 / Status' }) @IsOptional() @IsIn(['active']) status?: 'active';
 }
 
 export interface UnionView {
