@@ -36,8 +36,9 @@ export function newPassword(): string {
 }
 
 /**
- * Every password the app accepted and every token or session cookie it issued, as seen through `api()`. Each test
- * app's log is checked against them when it closes: a secret in a log fails the test file.
+ * Every password the app accepted, every token or session cookie it issued, and every resident ID number or mobile
+ * number sent to it, as seen through `api()`. Each test app's log is checked against them when it closes: any of
+ * them in a log fails the test file.
  */
 const issuedSecrets = new Set<string>();
 
@@ -56,7 +57,16 @@ export function assertLogHoldsNoSecrets(log: string, where: string, mustHaveRequ
     throw new Error(`${where} has no request log lines: the secrets check would prove nothing`);
   }
   const leaked = [...issuedSecrets].filter((secret) => log.includes(secret));
-  if (leaked.length) throw new Error(`${where} contains ${leaked.length} password(s), token(s) or session cookie(s)`);
+  if (leaked.length) throw new Error(`${where} contains ${leaked.length} password(s), token(s), session cookie(s), ID or phone number(s)`);
+}
+
+/** Resident ID numbers and mobile numbers: personal data, distinctive enough to look for in a log. */
+const PERSONAL_DATA_SHAPES = [/^\d{17}[\dXx]$/, /^1\d{10}$/];
+
+function rememberPersonalData(value: unknown): void {
+  if (typeof value === 'string' && PERSONAL_DATA_SHAPES.some((shape) => shape.test(value.trim()))) issuedSecrets.add(value.trim());
+  else if (Array.isArray(value)) value.forEach(rememberPersonalData);
+  else if (value && typeof value === 'object') Object.values(value).forEach(rememberPersonalData);
 }
 
 const LOG_DIRECTORY = join(process.cwd(), 'test-output', 'logs');
@@ -170,6 +180,7 @@ export async function api<Body = any>(
     const sent = options.body as Record<string, unknown>;
     for (const field of ['password', 'newPassword', 'currentPassword']) rememberSecret(sent[field]);
   }
+  if (options.body !== undefined) rememberPersonalData(options.body);
   return { status: response.status, headers: response.headers, body, text };
 }
 
