@@ -42,13 +42,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, request: Request): ProblemDetails {
     if (exception instanceof DomainError) {
+      // Details are extension members: they never replace the standard ones (a detail named `status` once did).
       return {
+        ...exception.details,
         type: problemType(exception.code),
         title: exception.message,
         status: STATUS_BY_CATEGORY[exception.category],
         code: exception.code,
         ...(exception.problems.length ? { errors: [...exception.problems] } : {}),
-        ...exception.details,
       };
     }
     if (exception instanceof WrongExpectedRevisionError) {
