@@ -254,7 +254,7 @@ function reregister({ data }: ReregisterAfterJobLoss, state: JobSeekerState): Jo
       'conflict',
       'Only a rehired worker can be registered again after losing the job; this seeker is still looking for work',
       [],
-      { seekerId: data.seekerId, status: current.status },
+      { seekerId: data.seekerId, seekerStatus: current.status },
     );
   }
   notAfterToday('lostJobOn', data.lostJobOn, data.today);
@@ -375,7 +375,7 @@ function requireOpenTraining(state: JobSeekerState, seekerId: string, trainingId
   const training = requireRegistered(state, seekerId).trainings[trainingId];
   if (!training) throw new DomainError('EMPLOYMENT.TRAINING_NOT_FOUND', 'not_found', `No training ${trainingId} for this seeker`);
   if (training.status !== 'enrolled') {
-    throw new DomainError('EMPLOYMENT.TRAINING_FINISHED', 'conflict', 'The training already has its outcome', [], { trainingId, status: training.status });
+    throw new DomainError('EMPLOYMENT.TRAINING_FINISHED', 'conflict', 'The training already has its outcome', [], { trainingId, trainingStatus: training.status });
   }
   return training;
 }
