@@ -11,7 +11,7 @@ import { DomainError } from '#shared-kernel';
 import { jobSeekerStreamName } from '../employment.streams.js';
 import { SEEKER_KINDS, SEEKER_STATUSES, type SeekerKind, type SeekerStatus } from '../employment.vocabulary.js';
 import type { JobSeekerRegistered, SeekerPersonalFields } from '../job-seeker.decider.js';
-import { JobSeekerRow, ReferralRow, RegistrationRow, RehiringRow, TrainingRow } from '../read-model/employment.entities.js';
+import { JobSeekerRow, SeekerReferralRow, SeekerRegistrationRow, SeekerRehiringRow, SeekerTrainingRow } from '../read-model/employment.entities.js';
 import { unitNamesOf } from '../read-model/unit-names.js';
 import { Trim } from '../validators.js';
 
@@ -97,13 +97,13 @@ export interface JobSeekerDetail extends JobSeekerListItem {
   residentId: string | null;
   wantedWork: string | null;
   notes: string | null;
-  trainings: Omit<TrainingRow, 'seekerId' | 'unitId'>[];
-  referrals: Omit<ReferralRow, 'seekerId' | 'unitId'>[];
+  trainings: Omit<SeekerTrainingRow, 'seekerId' | 'unitId'>[];
+  referrals: Omit<SeekerReferralRow, 'seekerId' | 'unitId'>[];
   /** Each registration cycle, oldest first, with the job that ended it. */
   cycles: { cycle: number; kind: string; registeredOn: string; lostJobOn: string | null; jobLossReason: string | null; rehiring: RehiringView | null }[];
 }
 
-type RehiringView = Pick<RehiringRow, 'employer' | 'position' | 'startedOn' | 'channel' | 'referralId' | 'fairId'>;
+type RehiringView = Pick<SeekerRehiringRow, 'employer' | 'position' | 'startedOn' | 'channel' | 'referralId' | 'fairId'>;
 
 export class ListJobSeekersQuery extends Query<Page<JobSeekerListItem>> {
   constructor(
@@ -170,10 +170,10 @@ export class GetJobSeekerHandler implements IQueryHandler<GetJobSeekerQuery> {
     if (!row) throw new DomainError('EMPLOYMENT.SEEKER_NOT_FOUND', 'not_found', `No job seeker ${id}`);
     const manager = this.seekers.manager;
     const [trainings, referrals, registrations, rehirings, names, fields] = await Promise.all([
-      manager.find(TrainingRow, { where: { seekerId: id }, order: { startsOn: 'ASC', id: 'ASC' } }),
-      manager.find(ReferralRow, { where: { seekerId: id }, order: { referredOn: 'ASC', id: 'ASC' } }),
-      manager.find(RegistrationRow, { where: { seekerId: id }, order: { cycle: 'ASC' } }),
-      manager.find(RehiringRow, { where: { seekerId: id } }),
+      manager.find(SeekerTrainingRow, { where: { seekerId: id }, order: { startsOn: 'ASC', id: 'ASC' } }),
+      manager.find(SeekerReferralRow, { where: { seekerId: id }, order: { referredOn: 'ASC', id: 'ASC' } }),
+      manager.find(SeekerRegistrationRow, { where: { seekerId: id }, order: { cycle: 'ASC' } }),
+      manager.find(SeekerRehiringRow, { where: { seekerId: id } }),
       unitNamesOf(manager, [row.unitId]),
       this.personalFields(id, row.personalDataErased),
     ]);

@@ -30,7 +30,7 @@ export class JobSeekerRow {
 
 /** One row per registration cycle (the first, and each after a job loss): "seekers registered" figures. */
 @Entity({ schema: 'read_model', name: 'employment_registrations' })
-export class RegistrationRow {
+export class SeekerRegistrationRow {
   @PrimaryColumn({ type: 'uuid', name: 'seeker_id' }) seekerId: string;
   @PrimaryColumn('integer') cycle: number;
   @Column({ type: 'uuid', name: 'unit_id' }) unitId: string;
@@ -42,7 +42,7 @@ export class RegistrationRow {
 }
 
 @Entity({ schema: 'read_model', name: 'employment_trainings' })
-export class TrainingRow {
+export class SeekerTrainingRow {
   @PrimaryColumn('uuid') id: string;
   @Column({ type: 'uuid', name: 'seeker_id' }) seekerId: string;
   @Column('integer') cycle: number;
@@ -60,7 +60,7 @@ export class TrainingRow {
 }
 
 @Entity({ schema: 'read_model', name: 'employment_referrals' })
-export class ReferralRow {
+export class SeekerReferralRow {
   @PrimaryColumn('uuid') id: string;
   @Column({ type: 'uuid', name: 'seeker_id' }) seekerId: string;
   @Column('integer') cycle: number;
@@ -77,7 +77,7 @@ export class ReferralRow {
 
 /** One row per WorkerRehired: the rehiring figures by unit, period, channel, kind and gender. */
 @Entity({ schema: 'read_model', name: 'employment_rehirings' })
-export class RehiringRow {
+export class SeekerRehiringRow {
   @PrimaryColumn({ type: 'uuid', name: 'seeker_id' }) seekerId: string;
   @PrimaryColumn('integer') cycle: number;
   @Column({ type: 'uuid', name: 'unit_id' }) unitId: string;
@@ -112,4 +112,4 @@ export class FairPositionRow {
   @Column('integer') count: number;
 }
 
-export const EMPLOYMENT_ENTITIES = [JobSeekerRow, RegistrationRow, TrainingRow, ReferralRow, RehiringRow, JobFairRow, FairPositionRow];
+export const EMPLOYMENT_ENTITIES = [JobSeekerRow, SeekerRegistrationRow, SeekerTrainingRow, SeekerReferralRow, SeekerRehiringRow, JobFairRow, FairPositionRow];
