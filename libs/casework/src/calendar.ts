@@ -1,4 +1,4 @@
-/** Calendar arithmetic on YYYY-MM-DD dates, with no time zone: the 31st plus one month is the last day of the next month. */
+/** Month arithmetic on YYYY-MM-DD dates, with no time zone: the 31st plus one month is the last day of the next month. */
 export function addMonths(date: string, months: number): string {
   const [year, month, day] = date.split('-').map(Number);
   const target = new Date(Date.UTC(year, month - 1 + months, 1));
@@ -7,7 +7,3 @@ export function addMonths(date: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
-export function addDays(date: string, days: number): string {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
