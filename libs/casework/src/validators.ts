@@ -1,0 +1,59 @@
+import { isCalendarDate, residentIdProblem } from '#shared-kernel';
+import { Transform } from 'class-transformer';
+import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+
+export { Trim } from '#http';
+
+/**
+ * An optional field: it may be left out, but when sent it must be valid (null is not a value). class-validator's
+ * IsOptional would let null through, and a null where the schema says "string" is a request that does not fit it.
+ */
+export const Optional = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/** A resident ID number is compared and stored upper-cased: a lower-case check character x is the same number. */
+export const NormalizeResidentId = (): PropertyDecorator =>
+  Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+
+/**
+ * A resident ID number (GB 11643-1999) with a right check character and a real birth date. The message says what
+ * is wrong without repeating the number: problem details are logged and shown, and the number is personal data.
+ */
+export function IsResidentId(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isResidentId',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && residentIdProblem(value) === undefined,
+        defaultMessage: (args) => {
+          if (typeof args?.value !== 'string') return 'must be a string';
+          const problem = residentIdProblem(args.value) ?? '';
+          // residentIdProblem quotes digits of the number; say only which rule failed.
+          if (problem.startsWith('must be')) return 'not a valid resident ID number: must be 17 digits followed by a digit or X';
+          if (problem.includes('birth date')) return 'not a valid resident ID number: positions 7-14 are not a real birth date';
+          return 'not a valid resident ID number: the check character (the 18th) is wrong';
+        },
+      },
+    });
+}
+
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+        defaultMessage: () => 'must be a real date, YYYY-MM-DD',
+      },
+    });
+}
+
+/** The sex a resident ID number encodes: its 17th digit is odd for men, even for women. */
+export function genderOfResidentId(residentId: string): 'male' | 'female' {
+  return Number(residentId[16]) % 2 === 1 ? 'male' : 'female';
+}
