@@ -120,7 +120,8 @@ export class PostgresEventStore extends EventStore {
     const retryOnRace = appends.every((append) => append.expectedRevision.kind === 'any');
     for (let attempt = 1; ; attempt++) {
       try {
-        return this.toAppendResults(appends, await this.query<AppendRow>(STATEMENTS.append, [payload]));
+        const rows = retryOnRace ? await this.appendInTurn(appends, payload) : await this.query<AppendRow>(STATEMENTS.append, [payload]);
+        return this.toAppendResults(appends, rows);
       } catch (error) {
         // Writers that do not care about the revision just lost a race for the same slot: take the next one.
         if (retryOnRace && isRevisionRace(error) && attempt < ANY_REVISION_RETRIES) continue;
@@ -188,6 +189,37 @@ export class PostgresEventStore extends EventStore {
     } catch (error) {
       // Without notifications a subscription still works, by polling.
       this.onBackgroundError(error as Error);
+    }
+  }
+
+  /**
+   * Writers that take any revision queue for their streams (a transaction-scoped advisory lock, taken in name
+   * order) instead of racing for the same next revision: twenty sign-ins failing at once on one access-log stream
+   * once lost five races in a row. A writer expecting a revision still races them, and the retry covers that.
+   */
+  private async appendInTurn(appends: readonly StreamAppend[], payload: string): Promise<AppendRow[]> {
+    const streams = [...new Set(appends.map((append) => append.streamName))].sort();
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      if (isConnectionFailure(error)) throw new EventStoreUnavailableError('The event store database cannot be reached', { cause: error });
+      throw error;
+    }
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(hashtextextended(stream, 0)) FROM unnest($1::text[]) AS stream`, [streams]);
+      const { rows } = await client.query<AppendRow>({ ...STATEMENTS.append, values: [payload] });
+      await client.query('COMMIT');
+      return rows;
+    } catch (error) {
+      broken = isConnectionFailure(error);
+      await client.query('ROLLBACK').catch(() => undefined);
+      if (broken) throw new EventStoreUnavailableError('The event store database cannot be reached', { cause: error });
+      throw error;
+    } finally {
+      client.release(broken);
     }
   }
 

@@ -133,6 +133,14 @@ export function describeEventStoreContract(adapterName: string, getStore: () => 
       expect(await store.readStream(name)).toHaveLength(2);
     });
 
+    it('takes every one of many concurrent writers that accept any revision, each at its own revision', async () => {
+      const store = getStore();
+      const name = stream();
+      const results = await Promise.all(Array.from({ length: 40 }, () => store.appendToStream(name, ANY, [testEvent('Anyone')])));
+      expect(results.map((result) => Number(result.nextExpectedRevision)).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i));
+      expect(await store.readStream(name)).toHaveLength(40);
+    });
+
     it('refuses an event id that is already in the log', async () => {
       const store = getStore();
       const event = testEvent();
