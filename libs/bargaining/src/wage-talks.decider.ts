@@ -379,7 +379,7 @@ function requireStatus(status: TalksStatus, allowed: readonly TalksStatus[], rul
 }
 
 function outOfOrder(status: TalksStatus, rule: string): DomainError {
-  return new DomainError('BARGAINING.STEP_OUT_OF_ORDER', 'conflict', `Step out of order: ${rule}; the talks are ${status}`, [], { status });
+  return new DomainError('BARGAINING.STEP_OUT_OF_ORDER', 'conflict', `Step out of order: ${rule}; the talks are ${status}`, [], { talksStatus: status });
 }
 
 /** A step's date is a real date, not in the future, and not before the step it follows. */

@@ -66,7 +66,7 @@ describe('wage talks decider: the four-link chain', () => {
     const lateOpinion = { ...opinion, issuedOn: '2026-04-22', respondBy: null };
     expect(given([opened]).when('IssueRectificationOpinion', lateOpinion, '2026-04-22')()[0].type).toBe('RectificationOpinionIssued');
     const early = domainError(given([opened]).when('IssueRectificationOpinion', { ...opinion, issuedOn: '2026-04-15' }, '2026-04-21'));
-    expect(early).toMatchObject({ code: 'BARGAINING.STEP_OUT_OF_ORDER', category: 'conflict', details: { status: 'offered' } });
+    expect(early).toMatchObject({ code: 'BARGAINING.STEP_OUT_OF_ORDER', category: 'conflict', details: { talksStatus: 'offered' } });
   });
 
   it('lets talks proceed when the employer accepts after rectification', () => {
