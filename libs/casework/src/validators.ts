@@ -1,8 +1,8 @@
-import { isCalendarDate, residentIdProblem } from '#shared-kernel';
+import { residentIdProblem } from '#shared-kernel';
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
-export { Trim } from '#http';
+export { IsCalendarDate, Trim } from '#http';
 
 /**
  * An optional field: it may be left out, but when sent it must be valid (null is not a value). class-validator's
@@ -35,20 +35,6 @@ export function IsResidentId(options?: ValidationOptions): PropertyDecorator {
           if (problem.includes('birth date')) return 'not a valid resident ID number: positions 7-14 are not a real birth date';
           return 'not a valid resident ID number: the check character (the 18th) is wrong';
         },
-      },
-    });
-}
-
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options,
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
-        defaultMessage: () => 'must be a real date, YYYY-MM-DD',
       },
     });
 }

@@ -1,8 +1,25 @@
 import { BadRequestException, Param, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { isCalendarDate } from '#shared-kernel';
 import { Transform } from 'class-transformer';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 /** Leading and trailing spaces from a pasted form field are not part of the value. */
 export const Trim = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/** A real calendar date written YYYY-MM-DD (no 2023-02-30). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+        defaultMessage: () => 'must be a real date, YYYY-MM-DD',
+      },
+    });
+}
 
 export interface FieldProblem {
   field: string;

@@ -3,12 +3,11 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '#http';
+import { type Actor, IsCalendarDate } from '#http';
 import { unitsInScopeSql } from '#identity';
 import { Clock, DomainError, shanghaiDate } from '#shared-kernel';
 import { TALKS_SCOPES, type TalksScope } from '../bargaining.vocabulary.js';
 import { derivedTalksSql } from '../talks-queries/talks.sql.js';
-import { IsCalendarDate } from '../validators.js';
 
 export class BargainingFiguresQueryDto {
   @ApiPropertyOptional({ example: '2026-01-01', description: '统计期起（含），缺省同 to / First day of the period; defaults to `to`' })
