@@ -4,7 +4,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '#http';
-import { unitsInScopeSql } from '#identity';
+import { unitNamesOf, unitsInScopeSql } from '#identity';
 import { DomainError } from '#shared-kernel';
 import {
   COURSE_TYPES,
@@ -16,7 +16,6 @@ import {
   type SeekerKind,
   type SeekerStatus,
 } from '../employment.vocabulary.js';
-import { unitNamesOf } from '../read-model/unit-names.js';
 import { IsCalendarDate } from '../validators.js';
 
 export class EmploymentFiguresQueryDto {
