@@ -1,14 +1,8 @@
 import { residentIdProblem } from '#shared-kernel';
 import { Transform } from 'class-transformer';
-import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-export { IsCalendarDate, Trim } from '#http';
-
-/**
- * An optional field: it may be left out, but when sent it must be valid (null is not a value). class-validator's
- * IsOptional would let null through, and a null where the schema says "string" is a request that does not fit it.
- */
-export const Optional = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+export { IsCalendarDate, Optional, Trim } from '#http';
 
 /** A resident ID number is compared and stored upper-cased: a lower-case check character x is the same number. */
 export const NormalizeResidentId = (): PropertyDecorator =>

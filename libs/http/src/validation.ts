@@ -1,10 +1,16 @@
 import { BadRequestException, Param, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { isCalendarDate } from '#shared-kernel';
 import { Transform } from 'class-transformer';
-import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /** Leading and trailing spaces from a pasted form field are not part of the value. */
 export const Trim = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
+ * An optional field: it may be left out, but when sent it must be valid (null is not a value). class-validator's
+ * IsOptional would let null through, and a null where the schema says "string" is a request that does not fit it.
+ */
+export const Optional = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
 /** A real calendar date written YYYY-MM-DD (no 2023-02-30). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
