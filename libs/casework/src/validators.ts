@@ -1,12 +1,7 @@
 import { residentIdProblem } from '#shared-kernel';
-import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-export { IsCalendarDate, Optional, Trim } from '#http';
-
-/** A resident ID number is compared and stored upper-cased: a lower-case check character x is the same number. */
-export const NormalizeResidentId = (): PropertyDecorator =>
-  Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+export { IsCalendarDate, Optional, Trim, TrimUpperCase } from '#http';
 
 /**
  * A resident ID number (GB 11643-1999) with a right check character and a real birth date. The message says what

@@ -1,7 +1,7 @@
 import { residentIdProblem } from '#shared-kernel';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-export { IsCalendarDate, Trim } from '#http';
+export { IsCalendarDate, Trim, TrimUpperCase } from '#http';
 
 function rule(name: string, validate: (value: unknown) => boolean, message: (value: unknown) => string, options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>

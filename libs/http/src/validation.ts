@@ -7,6 +7,13 @@ import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-val
 export const Trim = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /**
+ * Trimmed and upper-cased, for codes compared and stored upper-case: a resident ID number's check character x, a
+ * credit code's letters.
+ */
+export const TrimUpperCase = (): PropertyDecorator =>
+  Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+
+/**
  * An optional field: it may be left out, but when sent it must be valid (null is not a value). class-validator's
  * IsOptional would let null through, and a null where the schema says "string" is a request that does not fit it.
  */

@@ -1,7 +1,7 @@
 import { creditCodeProblem } from '#shared-kernel';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-export { IsCalendarDate, Trim } from '#http';
+export { IsCalendarDate, Trim, TrimUpperCase } from '#http';
 
 /** A unified social credit code whose check character is right; the message says what is wrong. */
 export function IsCreditCode(options?: ValidationOptions): PropertyDecorator {
