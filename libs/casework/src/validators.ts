@@ -1,18 +1,7 @@
-import { isCalendarDate, residentIdProblem } from '#shared-kernel';
-import { Transform } from 'class-transformer';
-import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { residentIdProblem } from '#shared-kernel';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-export { Trim } from '#http';
-
-/**
- * An optional field: it may be left out, but when sent it must be valid (null is not a value). class-validator's
- * IsOptional would let null through, and a null where the schema says "string" is a request that does not fit it.
- */
-export const Optional = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
-
-/** A resident ID number is compared and stored upper-cased: a lower-case check character x is the same number. */
-export const NormalizeResidentId = (): PropertyDecorator =>
-  Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+export { IsCalendarDate, Optional, Trim, TrimUpperCase } from '#http';
 
 /**
  * A resident ID number (GB 11643-1999) with a right check character and a real birth date. The message says what
@@ -35,20 +24,6 @@ export function IsResidentId(options?: ValidationOptions): PropertyDecorator {
           if (problem.includes('birth date')) return 'not a valid resident ID number: positions 7-14 are not a real birth date';
           return 'not a valid resident ID number: the check character (the 18th) is wrong';
         },
-      },
-    });
-}
-
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
-    registerDecorator({
-      name: 'isCalendarDate',
-      target: target.constructor,
-      propertyName: propertyName as string,
-      options,
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
-        defaultMessage: () => 'must be a real date, YYYY-MM-DD',
       },
     });
 }

@@ -1,7 +1,7 @@
-import { isCalendarDate, residentIdProblem } from '#shared-kernel';
+import { residentIdProblem } from '#shared-kernel';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-export { Trim } from '#http';
+export { IsCalendarDate, Trim, TrimUpperCase } from '#http';
 
 function rule(name: string, validate: (value: unknown) => boolean, message: (value: unknown) => string, options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -13,9 +13,6 @@ function rule(name: string, validate: (value: unknown) => boolean, message: (val
       validator: { validate, defaultMessage: (args) => message(args?.value) },
     });
 }
-
-export const IsCalendarDate = (options?: ValidationOptions) =>
-  rule('isCalendarDate', (value) => typeof value === 'string' && isCalendarDate(value), () => 'must be a real date, YYYY-MM-DD', options);
 
 /**
  * A resident ID number whose check character is right. The reason never repeats any digit of the number (not the

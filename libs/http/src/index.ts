@@ -6,3 +6,4 @@ export * from './access.js';
 export * from './etag.js';
 export * from './paging.js';
 export * from './request-guards.js';
+export * from './csv.js';

@@ -1,8 +1,38 @@
 import { BadRequestException, Param, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { isCalendarDate } from '#shared-kernel';
 import { Transform } from 'class-transformer';
+import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
 /** Leading and trailing spaces from a pasted form field are not part of the value. */
 export const Trim = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/**
+ * Trimmed and upper-cased, for codes compared and stored upper-case: a resident ID number's check character x, a
+ * credit code's letters.
+ */
+export const TrimUpperCase = (): PropertyDecorator =>
+  Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value));
+
+/**
+ * An optional field: it may be left out, but when sent it must be valid (null is not a value). class-validator's
+ * IsOptional would let null through, and a null where the schema says "string" is a request that does not fit it.
+ */
+export const Optional = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
+
+/** A real calendar date written YYYY-MM-DD (no 2023-02-30). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isCalendarDate',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isCalendarDate(value),
+        defaultMessage: () => 'must be a real date, YYYY-MM-DD',
+      },
+    });
+}
 
 export interface FieldProblem {
   field: string;

@@ -1,7 +1,8 @@
 export { IdentityModule } from './identity.module.js';
 export { IdentityProjection } from './read-model/identity.projection.js';
 export { isWithin, UnitDirectory, type UnitFacts } from './units/unit-directory.js';
-export { unitsInScopeSql, scopeParameters } from './units/unit-scope.js';
+export { unitsInScopeSql, inUnitAndScopeSql, scopeParameters } from './units/unit-scope.js';
+export { unitNamesOf } from './units/unit-names.js';
 export { AccessAudit } from './access-log/access-audit.js';
 export { SESSION_POLICY, DEFAULT_SESSION_POLICY, type SessionPolicy } from './sessions/session-store.js';
 export { COOKIE_SECURE, SIGN_IN_RATE_LIMITED_PATHS } from './sign-in/session.controller.js';

@@ -3,12 +3,11 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { Actor } from '#http';
-import { unitsInScopeSql } from '#identity';
+import { type Actor, IsCalendarDate } from '#http';
+import { inUnitAndScopeSql } from '#identity';
 import { Clock, DomainError, shanghaiDate } from '#shared-kernel';
 import { TALKS_SCOPES, type TalksScope } from '../bargaining.vocabulary.js';
 import { derivedTalksSql } from '../talks-queries/talks.sql.js';
-import { IsCalendarDate } from '../validators.js';
 
 export class BargainingFiguresQueryDto {
   @ApiPropertyOptional({ example: '2026-01-01', description: '统计期起（含），缺省同 to / First day of the period; defaults to `to`' })
@@ -74,7 +73,7 @@ export class BargainingFiguresHandler implements IQueryHandler<BargainingFigures
     const ctes = `
       WITH ent AS (
         SELECT e.id, e.employee_count, e.union_id, e.unionized_on FROM read_model.enterprises e
-         WHERE e.unit_id IN ${unitsInScopeSql('$4')} AND e.unit_id IN ${unitsInScopeSql('$5')}
+         WHERE ${inUnitAndScopeSql('e.unit_id', '$4', '$5')}
       ), covering AS (
         SELECT DISTINCT d.id AS talks_id, d.scope, te.enterprise_id
           FROM (${derivedTalksSql('$1')}) d

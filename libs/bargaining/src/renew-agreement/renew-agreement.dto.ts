@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsUUID } from 'class-validator';
 import { TALKS_TOPICS, type TalksTopic } from '../bargaining.vocabulary.js';
-import { IsCalendarDate } from '../validators.js';
+import { IsCalendarDate } from '#http';
 
 export class RenewAgreementDto {
   @ApiProperty({

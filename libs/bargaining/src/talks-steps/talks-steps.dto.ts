@@ -1,10 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsString, Max, MaxLength, Min } from 'class-validator';
 import { EMPLOYER_DECISIONS, MAX_TERM_YEARS, MIN_TERM_YEARS, type EmployerDecision } from '../bargaining.vocabulary.js';
-import { IsCalendarDate, Trim } from '../validators.js';
-
-/** Optional means absent: an explicit null is refused like any other wrong type. */
-const Optional = () => ValidateIf((_object, value) => value !== undefined);
+import { IsCalendarDate, Optional, Trim } from '#http';
 
 export class EmployerResponseDto {
   @ApiProperty({ enum: EMPLOYER_DECISIONS, description: '企业书面应约：accepted 同意协商，refused 拒绝 / The employer\'s written answer: accepts or refuses to negotiate' })

@@ -2,8 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Post, Query as QueryParams, Re
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, CASEWORK_READERS, CurrentActor, etagFor, IdParam, Meta, type Actor, type Page, type RequestMeta } from '#http';
-import { toCsv } from './csv.js';
+import { Allow, CASEWORK_READERS, CurrentActor, etagFor, IdParam, Meta, toCsv, type Actor, type Page, type RequestMeta } from '#http';
 import type { FileSummary } from './file-views.js';
 import {
   GetFileQuery,

@@ -12,7 +12,7 @@ import { Clock, DomainError, shanghaiDate } from '#shared-kernel';
 import { hardshipFileStreamName } from '../casework.streams.js';
 import type { WorkerPersonalData } from '../casework.vocabulary.js';
 import type { HardshipFileOpened } from '../hardship-file.decider.js';
-import { IsResidentId, NormalizeResidentId, Optional } from '../validators.js';
+import { IsResidentId, TrimUpperCase, Optional } from '../validators.js';
 import { selectSummaries, SUMMARY_COLUMNS, SUMMARY_FROM, toSummary, type FileDetail, type FileSummary, type SummaryRow } from './file-views.js';
 import { registerWhere, RegisterFilterDto } from './register-filter.js';
 
@@ -45,7 +45,7 @@ export class ListFilesHandler implements IQueryHandler<ListFilesQuery> {
 /** The ID number travels in a POST body, never in a URL: paths are logged, and an ID number is personal data. */
 export class SearchByResidentIdDto {
   @ApiProperty({ example: '11010519491231002X', description: '公民身份号码 / Resident ID number to look for' })
-  @NormalizeResidentId()
+  @TrimUpperCase()
   @IsResidentId()
   residentId: string;
 }

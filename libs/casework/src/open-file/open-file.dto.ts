@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { GENDERS, type Gender } from '../casework.vocabulary.js';
 import { AssessmentDto } from '../hardship-files/assessment.dto.js';
-import { IsCalendarDate, IsResidentId, NormalizeResidentId, Optional, Trim } from '../validators.js';
+import { IsCalendarDate, IsResidentId, TrimUpperCase, Optional, Trim } from '../validators.js';
 
 /** 五清: the household survey a file is opened on. */
 export class FiveClearsDto {
@@ -48,7 +48,7 @@ export class OpenFileDto extends AssessmentDto {
   name: string;
 
   @ApiProperty({ example: '11010519491231002X', description: '公民身份号码（18位，校验码） / Resident ID number, 18 characters with its check character' })
-  @NormalizeResidentId()
+  @TrimUpperCase()
   @IsResidentId()
   residentId: string;
 

@@ -4,7 +4,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '#http';
-import { unitsInScopeSql } from '#identity';
+import { inUnitAndScopeSql, unitNamesOf } from '#identity';
 import { DomainError } from '#shared-kernel';
 import {
   COURSE_TYPES,
@@ -16,7 +16,6 @@ import {
   type SeekerKind,
   type SeekerStatus,
 } from '../employment.vocabulary.js';
-import { unitNamesOf } from '../read-model/unit-names.js';
 import { IsCalendarDate } from '../validators.js';
 
 export class EmploymentFiguresQueryDto {
@@ -81,7 +80,7 @@ export class EmploymentFiguresHandler implements IQueryHandler<EmploymentFigures
     }
     const unitId = filter.unitId ?? actor.unitId;
     // Both the chosen unit's subtree and the caller's: a unit outside the caller's scope yields zeros, not its figures.
-    const inUnits = (column: string, unit = '$3', scope = '$4') => `${column} IN ${unitsInScopeSql(unit)} AND ${column} IN ${unitsInScopeSql(scope)}`;
+    const inUnits = (column: string, unit = '$3', scope = '$4') => inUnitAndScopeSql(column, unit, scope);
     const parameters = [from, to, unitId, actor.unitId];
     const query = <Row>(sql: string): Promise<Row[]> => this.dataSource.query(sql, parameters);
 

@@ -4,10 +4,9 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { PageQueryDto, type Actor, type Page } from '#http';
-import { scopeParameters, unitsInScopeSql } from '#identity';
+import { scopeParameters, unitNamesOf, unitsInScopeSql } from '#identity';
 import { DomainError } from '#shared-kernel';
 import { FairPositionRow, JobFairRow } from '../read-model/employment.entities.js';
-import { unitNamesOf } from '../read-model/unit-names.js';
 import { IsCalendarDate } from '../validators.js';
 
 export class ListJobFairsQueryDto extends PageQueryDto {

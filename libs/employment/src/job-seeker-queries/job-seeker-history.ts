@@ -1,20 +1,9 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { EventStore, formatPosition } from '#event-store';
+import { EventStore, historyEntryOf, type HistoryEntry } from '#event-store';
 import type { Actor } from '#http';
 import { UnitDirectory } from '#identity';
 import { DomainError } from '#shared-kernel';
 import { jobSeekerStreamName } from '../employment.streams.js';
-
-export interface HistoryEntry {
-  type: string;
-  revision: number;
-  position: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor: string;
-  correlationId: string;
-  data: object;
-}
 
 export class JobSeekerHistoryQuery extends Query<HistoryEntry[]> {
   constructor(
@@ -44,16 +33,7 @@ export class JobSeekerHistoryHandler implements IQueryHandler<JobSeekerHistoryQu
     }
     return events.map((event) => {
       const { personal, ...data } = event.data as { personal?: { personId?: unknown } };
-      return {
-        type: event.type,
-        revision: Number(event.revision),
-        position: formatPosition(event.position),
-        occurredAt: event.metadata.occurredAt,
-        recordedAt: event.recordedAt.toISOString(),
-        actor: event.metadata.actor,
-        correlationId: event.metadata.correlationId,
-        data: personal ? { ...data, personId: personal.personId } : data,
-      };
+      return historyEntryOf(event, personal ? { ...data, personId: personal.personId } : data);
     });
   }
 }

@@ -5,14 +5,13 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { EventStore } from '#event-store';
 import { PageQueryDto, type Actor, type Page, type RequestMeta } from '#http';
-import { AccessAudit, scopeParameters, unitsInScopeSql } from '#identity';
+import { AccessAudit, scopeParameters, unitNamesOf, unitsInScopeSql } from '#identity';
 import { PersonalDataVault } from '#personal-data';
 import { DomainError } from '#shared-kernel';
 import { jobSeekerStreamName } from '../employment.streams.js';
 import { SEEKER_KINDS, SEEKER_STATUSES, type SeekerKind, type SeekerStatus } from '../employment.vocabulary.js';
 import type { JobSeekerRegistered, SeekerPersonalFields } from '../job-seeker.decider.js';
 import { JobSeekerRow, SeekerReferralRow, SeekerRegistrationRow, SeekerRehiringRow, SeekerTrainingRow } from '../read-model/employment.entities.js';
-import { unitNamesOf } from '../read-model/unit-names.js';
 import { Trim } from '../validators.js';
 
 export class ListJobSeekersQueryDto extends PageQueryDto {

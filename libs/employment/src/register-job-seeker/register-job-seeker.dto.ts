@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { GENDERS, SEEKER_KINDS, type Gender, type SeekerKind } from '../employment.vocabulary.js';
-import { IsCalendarDate, IsPhone, IsResidentId, Trim } from '../validators.js';
+import { IsCalendarDate, IsPhone, IsResidentId, Trim, TrimUpperCase } from '../validators.js';
 
 export class RegisterJobSeekerDto {
   @ApiProperty({ description: '姓名（加密保存） / Full name (stored sealed)', example: '张秀英' })
@@ -22,7 +22,7 @@ export class RegisterJobSeekerDto {
     example: '11010519491231002X',
   })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @TrimUpperCase()
   @IsResidentId()
   residentId?: string;
 

@@ -9,6 +9,14 @@ export function unitsInScopeSql(parameter: string): string {
             WHERE scope_unit.path LIKE (SELECT root.path FROM read_model.units root WHERE root.id = ${parameter}::uuid) || '%')`;
 }
 
+/**
+ * SQL for "`column` is in the chosen unit's subtree and in the caller's": figures for a unit outside the caller's
+ * scope come out as zeros, not as that unit's figures. The parameters are the placeholders of the two unit ids.
+ */
+export function inUnitAndScopeSql(column: string, unitParameter: string, scopeParameter: string): string {
+  return `${column} IN ${unitsInScopeSql(unitParameter)} AND ${column} IN ${unitsInScopeSql(scopeParameter)}`;
+}
+
 /** The named parameters TypeORM's query builder needs for `unitsInScopeSql(':scopeUnitId')`. */
 export function scopeParameters(actor: Actor): { scopeUnitId: string } {
   return { scopeUnitId: actor.unitId };

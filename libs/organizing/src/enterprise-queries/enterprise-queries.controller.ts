@@ -2,8 +2,7 @@ import { Controller, Get, Header, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, CASEWORK_READERS, CurrentActor, etagFor, IdParam, type Actor, type Page } from '#http';
-import { toCsv } from '../export/csv.js';
+import { Allow, CASEWORK_READERS, CurrentActor, etagFor, IdParam, toCsv, type Actor, type Page } from '#http';
 import { GetEnterpriseQuery, ListEnterprisesQuery, ListEnterprisesQueryDto, type EnterpriseView } from './enterprise-queries.js';
 
 const EXPORT_LIMIT = 100;

@@ -2,9 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { EntityManager, Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { PageQueryDto, type Actor, type Page } from '#http';
-import { scopeParameters, unitsInScopeSql } from '#identity';
+import { scopeParameters, unitNamesOf, unitsInScopeSql } from '#identity';
 import { DomainError } from '#shared-kernel';
 import { EnterpriseRow } from '../read-model/organizing.entities.js';
 import { Trim } from '../validators.js';
@@ -117,12 +117,4 @@ export class GetEnterpriseHandler implements IQueryHandler<GetEnterpriseQuery> {
     if (!row) throw new DomainError('ORGANIZING.ENTERPRISE_NOT_FOUND', 'not_found', `No enterprise ${id}`);
     return toEnterpriseView(row, await unitNamesOf(this.enterprises.manager, [row.unitId]));
   }
-}
-
-/** Unit names for display, in one query for a page of records. */
-export async function unitNamesOf(manager: EntityManager, unitIds: readonly (string | null)[]): Promise<Map<string, string>> {
-  const ids = [...new Set(unitIds.filter((id): id is string => !!id))];
-  if (!ids.length) return new Map();
-  const rows: { id: string; name: string }[] = await manager.query(`SELECT id, name FROM read_model.units WHERE id = ANY($1::uuid[])`, [ids]);
-  return new Map(rows.map((row) => [row.id, row.name]));
 }

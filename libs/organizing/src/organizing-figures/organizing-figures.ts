@@ -5,7 +5,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Actor } from '#http';
-import { unitsInScopeSql } from '#identity';
+import { inUnitAndScopeSql } from '#identity';
 import { NON_PUBLIC_OWNERSHIPS, UNION_KINDS, type UnionKind } from '../organizing.vocabulary.js';
 
 export class OrganizingFiguresQueryDto {
@@ -65,14 +65,11 @@ export class OrganizingFiguresHandler implements IQueryHandler<OrganizingFigures
     const yearEnd = `${filter.year}-12-31`;
     const unitId = filter.unitId ?? actor.unitId;
     // Both the chosen unit's subtree and the caller's: a unit outside the caller's scope yields zeros, not its figures.
-    const inUnits = (column: string, unitParameter: string, scopeParameter: string) =>
-      `${column} IN ${unitsInScopeSql(unitParameter)} AND ${column} IN ${unitsInScopeSql(scopeParameter)}`;
-
     const newByKind: { kind: UnionKind; unions: number; covered: number; members: number }[] = await this.dataSource.query(
       `SELECT kind, count(*)::int AS unions, coalesce(sum(covered_enterprise_count), 0)::int AS covered,
               coalesce(sum(initial_member_count), 0)::int AS members
        FROM read_model.unions
-       WHERE founded_on BETWEEN $1 AND $2 AND ${inUnits('unit_id', '$3', '$4')}
+       WHERE founded_on BETWEEN $1 AND $2 AND ${inUnitAndScopeSql('unit_id', '$3', '$4')}
        GROUP BY kind`,
       [yearStart, yearEnd, unitId, actor.unitId],
     );
@@ -82,14 +79,14 @@ export class OrganizingFiguresHandler implements IQueryHandler<OrganizingFigures
               count(*) FILTER (WHERE employee_count >= 10)::int AS registered_ten,
               count(*) FILTER (WHERE employee_count >= 10 AND unionized_on <= $1)::int AS unionized_ten
        FROM read_model.enterprises
-       WHERE ownership = ANY($2) AND registered_on <= $1 AND ${inUnits('unit_id', '$3', '$4')}`,
+       WHERE ownership = ANY($2) AND registered_on <= $1 AND ${inUnitAndScopeSql('unit_id', '$3', '$4')}`,
       [yearEnd, NON_PUBLIC_OWNERSHIPS, unitId, actor.unitId],
     );
     const [standing]: { unions: number; covered: number; members: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS unions, coalesce(sum(covered_enterprise_count), 0)::int AS covered,
               coalesce(sum(initial_member_count), 0)::int AS members
        FROM read_model.unions
-       WHERE status = 'active' AND founded_on <= $1 AND ${inUnits('unit_id', '$2', '$3')}`,
+       WHERE status = 'active' AND founded_on <= $1 AND ${inUnitAndScopeSql('unit_id', '$2', '$3')}`,
       [yearEnd, unitId, actor.unitId],
     );
 

@@ -3,20 +3,9 @@ import { Allow, CASEWORK_READERS, CurrentActor, IdParam, type Actor } from '#htt
 import { UnitDirectory } from '#identity';
 import { IQueryHandler, Query, QueryBus, QueryHandler } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { EventStore, formatPosition } from '#event-store';
+import { EventStore, historyEntryOf, type HistoryEntry } from '#event-store';
 import { DomainError } from '#shared-kernel';
 import { enterpriseStreamName, unionStreamName } from '../organizing.streams.js';
-
-export interface HistoryEntry {
-  type: string;
-  revision: number;
-  position: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor: string;
-  correlationId: string;
-  data: object;
-}
 
 export class RecordHistoryQuery extends Query<HistoryEntry[]> {
   constructor(
@@ -43,16 +32,7 @@ export class RecordHistoryHandler implements IQueryHandler<RecordHistoryQuery> {
     if (!(await this.units.isInScope(actor, typeof unitId === 'string' ? unitId : undefined))) {
       throw new DomainError(`ORGANIZING.${kind.toUpperCase()}_NOT_FOUND`, 'not_found', `No ${kind} ${id}`);
     }
-    return events.map((event) => ({
-      type: event.type,
-      revision: Number(event.revision),
-      position: formatPosition(event.position),
-      occurredAt: event.metadata.occurredAt,
-      recordedAt: event.recordedAt.toISOString(),
-      actor: event.metadata.actor,
-      correlationId: event.metadata.correlationId,
-      data: event.data,
-    }));
+    return events.map((event) => historyEntryOf(event));
   }
 }
 

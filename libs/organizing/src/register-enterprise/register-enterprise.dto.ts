@@ -1,8 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { OWNERSHIPS, type Ownership } from '../organizing.vocabulary.js';
-import { IsCreditCode, Trim } from '../validators.js';
+import { IsCreditCode, Trim, TrimUpperCase } from '../validators.js';
 
 export class RegisterEnterpriseDto {
   @ApiProperty({ example: '临汾市尧都区某机械有限公司', description: '企业名称 / Name of the enterprise' })
@@ -13,7 +12,7 @@ export class RegisterEnterpriseDto {
   name: string;
 
   @ApiProperty({ description: '统一社会信用代码，18 位，含校验码 / Unified social credit code, 18 characters with its check character', example: '91350100M000100Y43' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @TrimUpperCase()
   @IsCreditCode()
   creditCode: string;
 

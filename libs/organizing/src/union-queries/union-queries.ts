@@ -4,11 +4,11 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
 import { PageQueryDto, type Actor, type Page } from '#http';
-import { scopeParameters, unitsInScopeSql } from '#identity';
+import { scopeParameters, unitNamesOf, unitsInScopeSql } from '#identity';
 import { DomainError } from '#shared-kernel';
 import { UNION_KINDS, type UnionKind } from '../organizing.vocabulary.js';
 import { EnterpriseRow, UnionEnterpriseRow, UnionRow } from '../read-model/organizing.entities.js';
-import { toEnterpriseView, unitNamesOf, type EnterpriseView } from '../enterprise-queries/enterprise-queries.js';
+import { toEnterpriseView, type EnterpriseView } from '../enterprise-queries/enterprise-queries.js';
 
 export class ListUnionsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: '仅本单位及其下级单位 / Only this unit and the units below it' }) @IsOptional() @IsUUID() unitId?: string;
