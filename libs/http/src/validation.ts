@@ -1,5 +1,5 @@
 import { BadRequestException, Param, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { isCalendarDate } from '#shared-kernel';
+import { isCalendarDate, residentIdProblem } from '#shared-kernel';
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
 
@@ -33,6 +33,46 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       },
     });
 }
+
+function rule(name: string, validate: (value: unknown) => boolean, message: (value: unknown) => string, options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: { validate, defaultMessage: (args) => message(args?.value) },
+    });
+}
+
+/**
+ * A resident ID number (GB 11643-1999) with a right check character and a real birth date. The reason never repeats
+ * a digit of the number (not the birth date, not the expected check character): problem documents are shown and
+ * logged, and the number is personal data.
+ */
+export const IsResidentId = (options?: ValidationOptions): PropertyDecorator =>
+  rule(
+    'isResidentId',
+    (value) => typeof value === 'string' && residentIdProblem(value) === undefined,
+    (value) => {
+      if (typeof value !== 'string') return 'must be a string';
+      const problem = residentIdProblem(value) ?? '';
+      if (problem.startsWith('check character')) return 'is not a valid resident ID number: the check character does not match (GB 11643-1999)';
+      if (problem.includes('birth date')) return 'is not a valid resident ID number: positions 7-14 are not a real birth date';
+      return 'is not a valid resident ID number: must be 17 digits followed by a digit or X';
+    },
+    options,
+  );
+
+/** A mainland mobile number (11 digits from 13x to 19x) or a landline with its area code (0357-1234567). */
+const PHONE = /^(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+export const IsPhone = (options?: ValidationOptions): PropertyDecorator =>
+  rule(
+    'isPhone',
+    (value) => typeof value === 'string' && PHONE.test(value),
+    () => 'must be a mobile number of 11 digits, or a landline with its area code such as 0357-1234567',
+    options,
+  );
 
 export interface FieldProblem {
   field: string;

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsObject, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { GENDERS, type Gender } from '../casework.vocabulary.js';
 import { AssessmentDto } from '../hardship-files/assessment.dto.js';
-import { IsCalendarDate, IsResidentId, TrimUpperCase, Optional, Trim } from '../validators.js';
+import { IsCalendarDate, IsPhone, IsResidentId, TrimUpperCase, Optional, Trim } from '../validators.js';
 
 /** 五清: the household survey a file is opened on. */
 export class FiveClearsDto {
@@ -57,7 +57,7 @@ export class OpenFileDto extends AssessmentDto {
   gender: Gender;
 
   @ApiPropertyOptional({ example: '13812345678', description: '联系电话 / Phone number' })
-  @Optional() @Trim() @IsString() @Matches(/^[0-9+\- ]{5,20}$/, { message: 'must be a phone number: digits, spaces, + and -' })
+  @Optional() @Trim() @IsString() @IsPhone()
   phone?: string;
 
   @ApiPropertyOptional({ example: '尧都区城关街道解放路12号', description: '家庭住址 / Home address' })
