@@ -63,4 +63,26 @@ describe('erasing a person', () => {
     expect(await erasureEvents(personId)).toEqual([]);
     expect(await vault.isErased(personId)).toBe(false);
   });
+
+  it('finds the person by the resident ID number an admin types, and answers an unknown or bad one without echoing it', async () => {
+    const personId = await vault.enrol('11010519800101106X');
+    const sealed = await vault.seal(personId, { name: '王芳' });
+    const erased = await api(url, 'POST', '/persons/erasure', {
+      token: testApp.admin.token,
+      body: { residentId: '11010519800101106x', reason: 'data_subject_request' },
+    });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ personId, erased: true, newlyErased: true });
+    expect(await vault.open(sealed)).toBeNull();
+
+    const again = await api(url, 'POST', '/persons/erasure', { token: testApp.admin.token, body: { residentId: '11010519800101106X', reason: 'other' } });
+    expect(again.status).toBe(404);
+    expect(again.text).not.toContain('11010519800101106');
+    const badCheck = await api(url, 'POST', '/persons/erasure', { token: testApp.admin.token, body: { residentId: '110105198001011061', reason: 'other' } });
+    expect(badCheck.status).toBe(400);
+    expect(badCheck.body.errors).toEqual([expect.objectContaining({ field: 'residentId' })]);
+    expect(badCheck.text).not.toContain('110105198001011061');
+    const asSupervisor = await api(url, 'POST', '/persons/erasure', { token: supervisor.token, body: { residentId: '440524188001010014', reason: 'other' } });
+    expect(asSupervisor.status).toBe(403);
+  });
 });

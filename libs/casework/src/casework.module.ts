@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { FileQueriesController } from './file-queries/file-queries.controller.js';
+import { FileQueriesController, HardshipFiguresController } from './file-queries/file-queries.controller.js';
 import { GetFileHandler, ListFilesHandler, ReviewsDueHandler, SearchByResidentIdHandler } from './file-queries/file-queries.js';
 import { RegisterFiguresHandler } from './file-queries/register-figures.js';
 import { HardshipFileWriter } from './hardship-files/hardship-file-writer.js';
@@ -30,6 +30,7 @@ import { FileTimelineController, FileTimelineHandler } from './timeline/file-tim
   controllers: [
     OpenFileController,
     FileQueriesController,
+    HardshipFiguresController,
     ReviewFileController,
     RecordVisitController,
     NoteAidRequestController,

@@ -37,13 +37,6 @@ export class FileQueriesController {
     return this.queries.execute(new SearchByResidentIdQuery(body.residentId, actor));
   }
 
-  @Get('figures')
-  @Allow(...CASEWORK_READERS)
-  @ApiOperation({ summary: '在册户数、分类统计、逾期复核 / Households on the register by tier, category and unit; reviews overdue; leavers by reason' })
-  figures(@QueryParams() filter: RegisterFiguresQueryDto, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new RegisterFiguresQuery(filter, actor));
-  }
-
   @Get('reviews-due')
   @Allow(...CASEWORK_READERS)
   @ApiOperation({ summary: '到期与逾期复核 / Reviews overdue and falling due, as of today (Asia/Shanghai)' })
@@ -90,5 +83,19 @@ export class FileQueriesController {
     const file = await this.queries.execute(new GetFileQuery(id, actor, meta));
     response.setHeader('ETag', etagFor(file.revision));
     return file;
+  }
+}
+
+/** Beside the other contexts' figures (/figures/organizing, /figures/bargaining, /figures/employment). */
+@ApiTags('hardship-files')
+@Controller('figures')
+export class HardshipFiguresController {
+  constructor(private readonly queries: QueryBus) {}
+
+  @Get('hardship')
+  @Allow(...CASEWORK_READERS)
+  @ApiOperation({ summary: '在册户数、分类统计、逾期复核 / Households on the register by tier, category and unit; reviews overdue; leavers by reason' })
+  figures(@QueryParams() filter: RegisterFiguresQueryDto, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new RegisterFiguresQuery(filter, actor));
   }
 }

@@ -117,6 +117,7 @@ export class GetFileHandler implements IQueryHandler<GetFileQuery> {
       name: worker?.name ?? null,
       residentIdMasked: worker ? row.resident_id_masked : null,
       phoneMasked: worker ? row.phone_masked : null,
+      personId: opened.worker.personId,
       enterpriseId: row.enterprise_id,
       surveyedOn: row.surveyed_on,
       residentId: worker?.residentId ?? null,

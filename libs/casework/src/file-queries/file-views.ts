@@ -35,6 +35,8 @@ export interface FileSummary {
 
 /** The full record: the summary, the employer, and the worker's unsealed personal data (null once erased). */
 export interface FileDetail extends FileSummary {
+  /** Pseudonymous: what an admin's "erase person" takes. */
+  personId: string;
   enterpriseId: string | null;
   surveyedOn: string;
   residentId: string | null;

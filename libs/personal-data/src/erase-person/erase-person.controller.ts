@@ -2,13 +2,31 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow, IdParam, Meta, type RequestMeta } from '#http';
-import { ErasePersonDto } from './erase-person.dto.js';
+import { PersonalDataVault } from '../personal-data.vault.js';
+import { personNotFound } from './erase-person.handler.js';
+import { ErasePersonByResidentIdDto, ErasePersonDto } from './erase-person.dto.js';
 import { ErasePersonCommand } from './erase-person.handler.js';
 
 @ApiTags('persons')
 @Controller('persons')
 export class ErasePersonController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  @Post('erasure')
+  @Allow('admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '按身份证号删除个人信息 / Erase a person found by their resident ID number',
+    description: '号码仅用于查找（经密钥哈希），不会被保存或记录。 / The number is only used to find the person through its keyed hash; it is not stored or logged.',
+  })
+  async eraseByResidentId(@Body() body: ErasePersonByResidentIdDto, @Meta() meta: RequestMeta) {
+    const personId = await this.vault.findByResidentId(body.residentId);
+    if (!personId) throw personNotFound();
+    return this.erase(personId, body, meta);
+  }
 
   @Post(':personId/erasure')
   @Allow('admin')

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { IsIn, IsString } from 'class-validator';
+import { IsResidentId, TrimUpperCase } from '#http';
 import { ERASURE_REASONS, type ErasureReason } from '../person.decider.js';
 
 export class ErasePersonDto {
@@ -11,4 +12,13 @@ export class ErasePersonDto {
   })
   @IsIn(ERASURE_REASONS)
   reason: ErasureReason;
+}
+
+/** For a person who comes with their ID card: the number finds them through its keyed hash, never stored plain. */
+export class ErasePersonByResidentIdDto extends ErasePersonDto {
+  @ApiProperty({ example: '11010519491231002X', description: '居民身份证号码 / Resident ID number of the person to erase' })
+  @TrimUpperCase()
+  @IsString()
+  @IsResidentId()
+  residentId: string;
 }

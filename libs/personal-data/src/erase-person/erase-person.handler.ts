@@ -6,6 +6,11 @@ import { personDecider, type ErasureReason } from '../person.decider.js';
 import { personStreamName } from '../personal-data.streams.js';
 import { PersonalDataVault } from '../personal-data.vault.js';
 
+/** Names no id and no number: the caller may have typed a resident ID number, which must not come back or be logged. */
+export function personNotFound(): DomainError {
+  return new DomainError('PERSONAL_DATA.PERSON_NOT_FOUND', 'not_found', 'No such person is on record (or their data was already erased)');
+}
+
 export interface ErasedPerson {
   personId: string;
   /** False when the person had already been erased: nothing new was recorded. */
@@ -37,9 +42,7 @@ export class ErasePersonHandler implements ICommandHandler<ErasePersonCommand> {
   ) {}
 
   async execute({ personId, reason, meta }: ErasePersonCommand): Promise<ErasedPerson> {
-    if (!(await this.vault.isEnrolled(personId))) {
-      throw new DomainError('PERSONAL_DATA.PERSON_NOT_FOUND', 'not_found', `No person ${personId} is on record`);
-    }
+    if (!(await this.vault.isEnrolled(personId))) throw personNotFound();
     const context = createCommandContext(meta, this.clock, this.ids);
     const outcome = await handleCommand(this.store, personDecider, personStreamName(personId), { type: 'ErasePerson', data: { personId, reason } }, context);
     await this.vault.destroyKey(personId);
