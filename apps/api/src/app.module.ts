@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { IdentityModule, IdentityProjection } from '#identity';
 import { PROJECTIONS } from '#projections';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
-import type { SecurityConfig } from './config.js';
+import type { EventStoreConfig, SecurityConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
 import { loggerOptions } from './infrastructure/logging.js';
@@ -18,6 +18,8 @@ export interface AppModuleOptions {
   /** Log to this file rather than standard output. */
   readonly logFile?: string;
   readonly security: SecurityConfig;
+  /** PostgreSQL (the default) or EventStoreDB/KurrentDB; the read models stay in `databaseUrl` either way. */
+  readonly eventStore?: EventStoreConfig;
 }
 
 @Module({})
@@ -37,7 +39,7 @@ export class AppModule {
           migrationsRun: false,
           logging: false,
         }),
-        EventStoreModule.forRoot(options.databaseUrl),
+        EventStoreModule.forRoot({ databaseUrl: options.databaseUrl, eventStore: options.eventStore }),
         IdentityModule.forRoot({
           sessionPolicy: { maxAgeMinutes: options.security.sessionMaxAgeMinutes, idleMinutes: options.security.sessionIdleMinutes },
           cookieSecure: options.security.cookieSecure,

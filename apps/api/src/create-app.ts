@@ -18,7 +18,7 @@ import {
 } from '#http';
 import { SIGN_IN_RATE_LIMITED_PATHS } from '#identity';
 import { AppModule } from './app.module.js';
-import { DEFAULT_SECURITY, type SecurityConfig } from './config.js';
+import { DEFAULT_SECURITY, type EventStoreConfig, type SecurityConfig } from './config.js';
 
 export interface CreateAppOptions {
   readonly databaseUrl: string;
@@ -27,6 +27,8 @@ export interface CreateAppOptions {
   readonly logLevel?: string;
   readonly logFile?: string;
   readonly security?: Partial<SecurityConfig>;
+  /** Where the events live: PostgreSQL at `databaseUrl` unless EventStoreDB is named here. */
+  readonly eventStore?: EventStoreConfig;
 }
 
 /** The API as both the server and the end-to-end tests run it. */
@@ -39,6 +41,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       logLevel: options.logLevel,
       logFile: options.logFile,
       security,
+      eventStore: options.eventStore,
     }),
     { bufferLogs: true, bodyParser: false },
   );

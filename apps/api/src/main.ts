@@ -23,7 +23,13 @@ async function bootstrap(): Promise<void> {
   const applied = await runMigrations(databaseUrl);
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
-  const app = await createApp({ databaseUrl, projectorEnabled: config.projectorEnabled, bodyLimit: config.bodyLimit, security: config.security });
+  const app = await createApp({
+    databaseUrl,
+    projectorEnabled: config.projectorEnabled,
+    bodyLimit: config.bodyLimit,
+    security: config.security,
+    eventStore: config.eventStore,
+  });
   await app.listen(config.port, '0.0.0.0');
   logger.log(`UnionCase API on http://localhost:${config.port}/api (docs: /api/docs)`);
 

@@ -109,7 +109,7 @@ async function main(): Promise<number> {
   }
   await runMigrations(databaseUrl);
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot({ databaseUrl, projectorEnabled: false, logLevel: 'warn', security: DEFAULT_SECURITY }),
+    AppModule.forRoot({ databaseUrl, projectorEnabled: false, logLevel: 'warn', security: DEFAULT_SECURITY, eventStore: config.eventStore }),
     { logger: ['error', 'warn'] },
   );
   try {
