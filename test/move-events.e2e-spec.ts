@@ -70,6 +70,7 @@ describe('the move-events command', () => {
     expect(second.output).toContain(`${EVENTS} in all runs`);
     expect(digests(second.output).source).toMatch(new RegExp(`^${EVENTS} events`));
     expect(digests(second.output).target).toBe(digests(second.output).source);
+    expect(second.output).toMatch(/^Head positions: source \d+\/\d+, target \d+\/\d+$/m);
     expect(second.code).toBe(0);
     expect(double.eventCount).toBe(EVENTS);
 

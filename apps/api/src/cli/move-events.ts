@@ -139,6 +139,9 @@ async function main(): Promise<number> {
       );
       return 1;
     }
+    // For keeping the read models instead of rebuilding them (README): a checkpoint at the source's head maps to this.
+    const [sourceHead, targetHead] = await Promise.all([source.headPosition(), target.headPosition()]);
+    process.stdout.write(`Head positions: source ${formatPosition(sourceHead)}, target ${formatPosition(targetHead)}\n`);
     process.stdout.write('The target holds the same events as the source. Set EVENT_STORE=eventstoredb to switch.\n');
     return 0;
   } catch (error) {
