@@ -4,3 +4,5 @@ export * from './errors.js';
 export * from './position.js';
 export * from './postgres/postgres-event-store.js';
 export * from './command-handling.js';
+export * from './migration/copy-events.js';
+export * from './migration/postgres-copy-progress.js';
