@@ -31,16 +31,21 @@ export function testEventStoreKind(): EventStoreConfig['kind'] {
 }
 
 /** Starts what the selected adapter needs beyond the test database: nothing, or a gRPC double of EventStoreDB. */
-export async function startTestEventStore(): Promise<{ config: EventStoreConfig; stop(): Promise<void> }> {
+export async function startTestEventStore(): Promise<{ config: EventStoreConfig; stop(): Promise<void>; heldEvents?: () => number }> {
   if (testEventStoreKind() === 'postgres') return { config: { kind: 'postgres' }, stop: async () => undefined };
   const double = new EventStoreDbDouble();
   const url = await double.start();
-  return { config: { kind: 'eventstoredb', url }, stop: () => double.stop() };
+  return { config: { kind: 'eventstoredb', url }, stop: () => double.stop(), heldEvents: () => double.eventCount };
 }
 
 export interface TestApp {
   readonly baseUrl: string;
   readonly database: TestDatabase;
+  /**
+   * On the EventStoreDB run only: how many events the in-process double holds, asked of it directly rather than
+   * over gRPC (the client's reads cost tens of milliseconds each; see the README). Undefined on PostgreSQL.
+   */
+  readonly heldEvents?: () => number;
   readonly app: INestApplication;
   /** The top unit (a district federation) and its admin, made the way the create-admin command makes them. */
   readonly rootUnitId: string;
@@ -145,6 +150,7 @@ export async function startTestApp(options: Partial<CreateAppOptions> = {}): Pro
   return {
     baseUrl,
     database,
+    heldEvents: eventStore.heldEvents,
     app,
     rootUnitId,
     admin,
