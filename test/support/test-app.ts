@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { createCommandContext, EventStore } from '#event-store';
 import { CredentialStore, PasswordHasher, createAccount, createUnit, type UnitLevel } from '#identity';
 import { Clock, IdGenerator, type Role } from '#shared-kernel';
+import type { EventStoreConfig } from '../../apps/api/src/config.js';
 import { createApp, type CreateAppOptions } from '../../apps/api/src/create-app.js';
+import { EventStoreDbDouble } from '../../libs/event-store/src/testing/eventstoredb-double/eventstoredb-double.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface SignedInUser {
@@ -17,9 +19,33 @@ export interface SignedInUser {
   readonly token: string;
 }
 
+/**
+ * Which adapter the end-to-end tests run the app on: PostgreSQL by default, or with
+ * UNIONCASE_TEST_EVENT_STORE=eventstoredb the EventStoreDB adapter over a fresh in-process gRPC double of the
+ * server per test app (`npm run test:e2e:eventstoredb`). The read models stay in the test's PostgreSQL either way.
+ */
+export function testEventStoreKind(): EventStoreConfig['kind'] {
+  const kind = process.env.UNIONCASE_TEST_EVENT_STORE || 'postgres';
+  if (kind !== 'postgres' && kind !== 'eventstoredb') throw new Error(`UNIONCASE_TEST_EVENT_STORE must be postgres or eventstoredb, got "${kind}"`);
+  return kind;
+}
+
+/** Starts what the selected adapter needs beyond the test database: nothing, or a gRPC double of EventStoreDB. */
+export async function startTestEventStore(): Promise<{ config: EventStoreConfig; stop(): Promise<void>; heldEvents?: () => number }> {
+  if (testEventStoreKind() === 'postgres') return { config: { kind: 'postgres' }, stop: async () => undefined };
+  const double = new EventStoreDbDouble();
+  const url = await double.start();
+  return { config: { kind: 'eventstoredb', url }, stop: () => double.stop(), heldEvents: () => double.eventCount };
+}
+
 export interface TestApp {
   readonly baseUrl: string;
   readonly database: TestDatabase;
+  /**
+   * On the EventStoreDB run only: how many events the in-process double holds, asked of it directly rather than
+   * over gRPC (the client's reads cost tens of milliseconds each; see the README). Undefined on PostgreSQL.
+   */
+  readonly heldEvents?: () => number;
   readonly app: INestApplication;
   /** The top unit (a district federation) and its admin, made the way the create-admin command makes them. */
   readonly rootUnitId: string;
@@ -78,14 +104,19 @@ export async function startTestApp(options: Partial<CreateAppOptions> = {}): Pro
   // Logged at info level to a file per app, as a server would log: checked for secrets on close.
   const logFile = join(LOG_DIRECTORY, `${database.connectionString.split('/').pop()}.log`);
   const firstInProcess = appsStarted++ === 0;
+  const eventStore = await startTestEventStore();
   const app = await createApp({
     databaseUrl: database.connectionString,
     logLevel: 'info',
     logFile,
     personalDataKey: randomBytes(32),
+    eventStore: eventStore.config,
     ...options,
     // Tests sign in far more often than people do; the limit itself is tested with a low one.
     security: { signInRateLimit: 10_000, ...options.security },
+  }).catch(async (error: unknown) => {
+    await eventStore.stop();
+    throw error;
   });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -119,6 +150,7 @@ export async function startTestApp(options: Partial<CreateAppOptions> = {}): Pro
   return {
     baseUrl,
     database,
+    heldEvents: eventStore.heldEvents,
     app,
     rootUnitId,
     admin,
@@ -139,6 +171,7 @@ export async function startTestApp(options: Partial<CreateAppOptions> = {}): Pro
     },
     async close() {
       await app.close();
+      await eventStore.stop();
       await database.drop();
       assertLogHoldsNoSecrets(existsSync(logFile) ? readFileSync(logFile, 'utf8') : '', logFile, firstInProcess);
     },

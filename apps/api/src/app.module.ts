@@ -10,7 +10,7 @@ import { PersonalDataModule } from '#personal-data';
 import { PROJECTIONS } from '#projections';
 import type { Clock } from '#shared-kernel';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
-import type { SecurityConfig } from './config.js';
+import type { EventStoreConfig, SecurityConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
 import { loggerOptions } from './infrastructure/logging.js';
@@ -27,6 +27,8 @@ export interface AppModuleOptions {
   readonly clock?: Clock;
   /** 32 bytes: wraps every person's key (see the README on keeping it). */
   readonly personalDataKey: Buffer;
+  /** PostgreSQL (the default) or EventStoreDB/KurrentDB; the read models stay in `databaseUrl` either way. */
+  readonly eventStore?: EventStoreConfig;
 }
 
 @Module({})
@@ -46,7 +48,7 @@ export class AppModule {
           migrationsRun: false,
           logging: false,
         }),
-        EventStoreModule.forRoot(options.databaseUrl, options.clock),
+        EventStoreModule.forRoot({ databaseUrl: options.databaseUrl, eventStore: options.eventStore, clock: options.clock }),
         IdentityModule.forRoot({
           sessionPolicy: { maxAgeMinutes: options.security.sessionMaxAgeMinutes, idleMinutes: options.security.sessionIdleMinutes },
           cookieSecure: options.security.cookieSecure,

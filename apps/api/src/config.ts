@@ -12,7 +12,23 @@ export interface ApiConfig {
   /** The personal-data master key in base64 (PERSONAL_DATA_KEY); when absent it is read from, or made in, the key file. */
   readonly personalDataKey?: string;
   readonly personalDataKeyFile: string;
+  /** Where the events live; the read models, sessions and checkpoints stay in PostgreSQL either way. */
+  readonly eventStore: EventStoreConfig;
 }
+
+/** EVENT_STORE=postgres (the default: the log in the app's own PostgreSQL) or eventstoredb (EVENTSTOREDB_URL). */
+export type EventStoreConfig =
+  | { readonly kind: 'postgres' }
+  | {
+      readonly kind: 'eventstoredb';
+      /** An EventStoreDB/KurrentDB connection string, e.g. `kurrentdb://localhost:2113?tls=false`. */
+      readonly url: string;
+    };
+
+export const EVENT_STORE_KINDS = ['postgres', 'eventstoredb'] as const;
+
+/** The schemes the KurrentDB client accepts (`esdb` ones are deprecated but still understood). */
+const EVENTSTOREDB_SCHEME = /^(esdb|kurrentdb|kurrent|kdb)(\+discover)?:\/\/[^/?#]/;
 
 export interface SecurityConfig {
   /** Sign-in attempts allowed per client address per minute. */
@@ -65,7 +81,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
       trustProxy: trustProxyFrom(env.TRUST_PROXY),
     },
+    eventStore: eventStoreFrom(env),
   };
+}
+
+export function eventStoreFrom(env: NodeJS.ProcessEnv): EventStoreConfig {
+  const kind = env.EVENT_STORE || 'postgres';
+  if (kind === 'postgres') return { kind };
+  if (kind !== 'eventstoredb') throw new Error(`EVENT_STORE must be one of ${EVENT_STORE_KINDS.join(', ')}, got "${kind}"`);
+  const url = env.EVENTSTOREDB_URL?.trim();
+  if (!url) throw new Error('EVENTSTOREDB_URL is required when EVENT_STORE=eventstoredb (e.g. kurrentdb://localhost:2113?tls=false)');
+  if (!EVENTSTOREDB_SCHEME.test(url)) {
+    throw new Error(`EVENTSTOREDB_URL must be a connection string starting kurrentdb://, kurrent://, kdb:// or esdb:// (with +discover for DNS discovery), got "${url}"`);
+  }
+  return { kind, url };
 }
 
 /** Express's `trust proxy`: true, a number of hops, or addresses and subnets ("loopback", "10.0.0.0/8"). */

@@ -29,4 +29,33 @@ describe('readConfig', () => {
     expect(() => readConfig({ SIGN_IN_RATE_LIMIT: '0' })).toThrow(/SIGN_IN_RATE_LIMIT/);
     expect(() => readConfig({ SESSION_MAX_AGE_MINUTES: 'forever' })).toThrow(/SESSION_MAX_AGE_MINUTES/);
   });
+
+  it('keeps the events in PostgreSQL unless told otherwise', () => {
+    expect(readConfig({}).eventStore).toEqual({ kind: 'postgres' });
+    expect(readConfig({ EVENT_STORE: '' }).eventStore).toEqual({ kind: 'postgres' });
+    expect(readConfig({ EVENT_STORE: 'postgres', EVENTSTOREDB_URL: 'kurrentdb://ignored:2113' }).eventStore).toEqual({ kind: 'postgres' });
+  });
+
+  it('selects EventStoreDB/KurrentDB with its connection string', () => {
+    expect(readConfig({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: 'kurrentdb://localhost:2113?tls=false' }).eventStore).toEqual({
+      kind: 'eventstoredb',
+      url: 'kurrentdb://localhost:2113?tls=false',
+    });
+    expect(readConfig({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: ' esdb+discover://cluster.internal:2113 ' }).eventStore).toEqual({
+      kind: 'eventstoredb',
+      url: 'esdb+discover://cluster.internal:2113',
+    });
+  });
+
+  it('refuses EventStoreDB without a usable EVENTSTOREDB_URL, naming the variable', () => {
+    expect(() => readConfig({ EVENT_STORE: 'eventstoredb' })).toThrow(/EVENTSTOREDB_URL is required when EVENT_STORE=eventstoredb/);
+    expect(() => readConfig({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: '  ' })).toThrow(/EVENTSTOREDB_URL is required/);
+    expect(() => readConfig({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: 'http://localhost:2113' })).toThrow(/EVENTSTOREDB_URL must be a connection string/);
+    expect(() => readConfig({ EVENT_STORE: 'eventstoredb', EVENTSTOREDB_URL: 'kurrentdb://' })).toThrow(/EVENTSTOREDB_URL/);
+  });
+
+  it('refuses an unknown EVENT_STORE, naming the choices', () => {
+    expect(() => readConfig({ EVENT_STORE: 'EventStoreDB' })).toThrow(/EVENT_STORE must be one of postgres, eventstoredb, got "EventStoreDB"/);
+    expect(() => readConfig({ EVENT_STORE: 'mongo' })).toThrow(/EVENT_STORE/);
+  });
 });

@@ -19,7 +19,7 @@ import {
 import { SIGN_IN_RATE_LIMITED_PATHS } from '#identity';
 import type { Clock } from '#shared-kernel';
 import { AppModule } from './app.module.js';
-import { DEFAULT_SECURITY, type SecurityConfig } from './config.js';
+import { DEFAULT_SECURITY, type EventStoreConfig, type SecurityConfig } from './config.js';
 
 export interface CreateAppOptions {
   readonly databaseUrl: string;
@@ -30,6 +30,8 @@ export interface CreateAppOptions {
   readonly security?: Partial<SecurityConfig>;
   readonly clock?: Clock;
   readonly personalDataKey: Buffer;
+  /** Where the events live: PostgreSQL at `databaseUrl` unless EventStoreDB is named here. */
+  readonly eventStore?: EventStoreConfig;
 }
 
 /** The API as both the server and the end-to-end tests run it. */
@@ -44,6 +46,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       security,
       clock: options.clock,
       personalDataKey: options.personalDataKey,
+      eventStore: options.eventStore,
     }),
     { bufferLogs: true, bodyParser: false },
   );

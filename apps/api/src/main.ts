@@ -30,6 +30,7 @@ async function bootstrap(): Promise<void> {
     bodyLimit: config.bodyLimit,
     security: config.security,
     personalDataKey: loadPersonalDataKey({ fromEnvironment: config.personalDataKey, file: config.personalDataKeyFile }),
+    eventStore: config.eventStore,
   });
   await app.listen(config.port, '0.0.0.0');
   logger.log(`UnionCase API on http://localhost:${config.port}/api (docs: /api/docs)`);

@@ -5,3 +5,5 @@ export * from './position.js';
 export * from './history.js';
 export * from './postgres/postgres-event-store.js';
 export * from './command-handling.js';
+export * from './migration/copy-events.js';
+export * from './migration/postgres-copy-progress.js';

@@ -116,6 +116,7 @@ async function main(): Promise<number> {
       logLevel: 'warn',
       security: DEFAULT_SECURITY,
       personalDataKey: loadPersonalDataKey({ fromEnvironment: config.personalDataKey, file: config.personalDataKeyFile }),
+      eventStore: config.eventStore,
     }),
     { logger: ['error', 'warn'] },
   );

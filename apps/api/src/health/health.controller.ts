@@ -1,10 +1,12 @@
-import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { Public } from '#http';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
-import { EventStore, formatPosition } from '#event-store';
+import { EventStore, formatPosition, type Position } from '#event-store';
+import type { EventStoreConfig } from '../config.js';
+import { EVENT_STORE_KIND } from '../infrastructure/event-store.module.js';
 import { ProjectorService } from '../projector/projector.service.js';
 
 @ApiTags('health')
@@ -15,24 +17,34 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: EventStore,
     private readonly projector: ProjectorService,
+    @Inject(EVENT_STORE_KIND) private readonly eventStoreKind: EventStoreConfig['kind'],
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The database answers; projections report how far behind the log they are' })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
+  @ApiOkResponse({ description: 'The database and the event store answer; projections report how far behind the log they are' })
+  @ApiServiceUnavailableResponse({ description: 'The database or the event store does not answer' })
   async health(@Res({ passthrough: true }) response: Response) {
+    // Asked separately: with EventStoreDB the log and the read models live on different servers.
+    const [database, head] = await Promise.allSettled([this.dataSource.query('SELECT 1'), this.store.headPosition()]);
+    const eventStore =
+      head.status === 'fulfilled'
+        ? { kind: this.eventStoreKind, status: 'up', headPosition: formatPosition(head.value as Position) }
+        : { kind: this.eventStoreKind, status: 'down' };
+    if (database.status === 'rejected' || head.status === 'rejected') {
+      response.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return { status: 'down', database: { status: database.status === 'fulfilled' ? 'up' : 'down' }, eventStore };
+    }
     try {
-      await this.dataSource.query('SELECT 1');
-      const [head, projections] = await Promise.all([this.store.headPosition(), this.projector.lag()]);
+      const projections = await this.projector.lag();
       return {
         status: projections.every((p) => p.running && !p.lastError) ? 'ok' : 'degraded',
         database: { status: 'up' },
-        eventStore: { headPosition: formatPosition(head) },
+        eventStore,
         projections,
       };
     } catch {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
-      return { status: 'down', database: { status: 'down' } };
+      return { status: 'down', database: { status: 'up' }, eventStore };
     }
   }
 }

@@ -29,8 +29,19 @@ export async function readWholeLog(store: EventStore, after: Position = START, b
   }
 }
 
+export interface ContractOptions {
+  /**
+   * `unique-in-log` (default): an event id already anywhere in the log is refused with DuplicateEventIdError.
+   * `idempotent-per-stream`: EventStoreDB/KurrentDB semantics. The server keeps no index of event ids across
+   * streams, so the same id may be written to another stream; what it guarantees is that an append retried
+   * with the same ids at the same expected revision succeeds again without writing a second copy.
+   */
+  readonly eventIds?: 'unique-in-log' | 'idempotent-per-stream';
+}
+
 /** The behaviour every adapter of the port must show. Run it against each adapter with a fresh store. */
-export function describeEventStoreContract(adapterName: string, getStore: () => EventStore): void {
+export function describeEventStoreContract(adapterName: string, getStore: () => EventStore, options: ContractOptions = {}): void {
+  const eventIds = options.eventIds ?? 'unique-in-log';
   describe(`event-store contract: ${adapterName}`, () => {
     const stream = () => `contract-${randomUUID()}`;
 
@@ -141,12 +152,29 @@ export function describeEventStoreContract(adapterName: string, getStore: () => 
       expect(await store.readStream(name)).toHaveLength(40);
     });
 
-    it('refuses an event id that is already in the log', async () => {
-      const store = getStore();
-      const event = testEvent();
-      await store.appendToStream(stream(), NO_STREAM, [event]);
-      await expect(store.appendToStream(stream(), NO_STREAM, [event])).rejects.toBeInstanceOf(DuplicateEventIdError);
-    });
+    if (eventIds === 'unique-in-log') {
+      it('refuses an event id that is already in the log', async () => {
+        const store = getStore();
+        const event = testEvent();
+        await store.appendToStream(stream(), NO_STREAM, [event]);
+        await expect(store.appendToStream(stream(), NO_STREAM, [event])).rejects.toBeInstanceOf(DuplicateEventIdError);
+      });
+    } else {
+      it('writes a retried append once, but does not refuse an event id already used in another stream', async () => {
+        const store = getStore();
+        const name = stream();
+        const events = [testEvent('First'), testEvent('Second')];
+        const written = await store.appendToStream(name, NO_STREAM, events);
+        const retried = await store.appendToStream(name, NO_STREAM, events);
+        expect(retried.nextExpectedRevision).toBe(written.nextExpectedRevision);
+        expect(comparePositions(retried.position, written.position)).toBe(0);
+        expect(await store.readStream(name)).toHaveLength(2);
+
+        const elsewhere = stream();
+        await store.appendToStream(elsewhere, NO_STREAM, [events[0]]);
+        expect((await store.readStream(elsewhere)).map((e) => e.metadata.eventId)).toEqual([events[0].metadata.eventId]);
+      });
+    }
 
     it('catches up from a checkpoint, then delivers live appends, and resumes from any batch position', async () => {
       const store = getStore();
