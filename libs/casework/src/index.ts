@@ -4,3 +4,4 @@ export { CASEWORK_ENTITIES } from './read-model/casework.entities.js';
 export * from './casework.vocabulary.js';
 export * from './casework.streams.js';
 export type * from './hardship-file.decider.js';
+export { hardshipFileEvolution } from './hardship-file.decider.js';

@@ -5,3 +5,4 @@ export * from './id-generator.js';
 export * from './calendar-date.js';
 export * from './check-characters.js';
 export * from './roles.js';
+export * from './money.js';

@@ -1,0 +1,38 @@
+/**
+ * An amount of CNY in fen (分), the smallest unit, as a safe integer. The brand keeps a plain number (a count, a
+ * yuan figure typed by hand) from being passed where money is meant; in event data it is a plain JSON number.
+ */
+export type Fen = number & { readonly __unit: 'fen' };
+
+/** The most any one amount may be: 100 billion yuan, far above any fund, well inside a safe integer. */
+export const MAX_FEN = 10_000_000_000_000 as Fen;
+export const ZERO_FEN = 0 as Fen;
+
+export function isFen(value: unknown): value is Fen {
+  return typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) <= MAX_FEN;
+}
+
+export function fen(value: number): Fen {
+  if (!isFen(value)) throw new RangeError(`${value} is not an amount in whole fen`);
+  return value;
+}
+
+export function addFen(...amounts: readonly Fen[]): Fen {
+  return fen(amounts.reduce<number>((sum, amount) => sum + amount, 0));
+}
+
+export function subtractFen(from: Fen, amount: Fen): Fen {
+  return fen(from - amount);
+}
+
+export function negateFen(amount: Fen): Fen {
+  return fen(-amount);
+}
+
+/** 1234567 → "12,345.67": yuan with two decimals, for reports and spreadsheets (never for arithmetic). */
+export function formatYuan(amount: Fen): string {
+  const sign = amount < 0 ? '-' : '';
+  const absolute = Math.abs(amount);
+  const yuan = Math.trunc(absolute / 100).toLocaleString('en-US');
+  return `${sign}${yuan}.${String(absolute % 100).padStart(2, '0')}`;
+}
