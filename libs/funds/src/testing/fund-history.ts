@@ -164,25 +164,21 @@ export function simulateFundHistory(setup: HistorySetup, steps: readonly { step:
           const grant = grants.get(grantId)!;
           if (grant.status === 'none') break;
           const reason = { reason: '核实后调整', today: today() };
-          const command =
-            step.kind === 'approve'
-              ? ({ type: 'ApproveAid', data: { approvedBy: setup.supervisor, today: today() } } as const)
-              : step.kind === 'reject'
-                ? ({ type: 'RejectAid', data: reason } as const)
-                : step.kind === 'revoke'
-                  ? ({ type: 'RevokeAid', data: reason } as const)
-                  : step.kind === 'reverse'
-                    ? ({ type: 'ReverseAid', data: reason } as const)
-                    : ({
-                        type: 'DisburseAid',
-                        data: {
-                          method: step.method,
-                          receiptReference: `SJ-${grantId.slice(0, 8)}`,
-                          paidOn: today(),
-                          inKindDescription: step.method === 'in_kind' ? '大米两袋、食用油一桶' : null,
-                          today: today(),
-                        },
-                      } as const);
+          const command: Parameters<typeof decideAid>[0] =
+            step.kind === 'disburse'
+              ? {
+                  type: 'DisburseAid',
+                  data: {
+                    method: step.method,
+                    receiptReference: `SJ-${grantId.slice(0, 8)}`,
+                    paidOn: today(),
+                    inKindDescription: step.method === 'in_kind' ? '大米两袋、食用油一桶' : null,
+                    today: today(),
+                  },
+                }
+              : step.kind === 'approve'
+                ? { type: 'ApproveAid', data: { approvedBy: setup.supervisor, today: today() } }
+                : { type: step.kind === 'reject' ? 'RejectAid' : step.kind === 'revoke' ? 'RevokeAid' : 'ReverseAid', data: reason };
           const actor = step.kind === 'approve' || step.kind === 'reject' ? setup.supervisor : setup.caseworker;
           decide(grantId, grant.fundId, grant.householdKey, actor, command);
         }
