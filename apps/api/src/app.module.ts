@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { BARGAINING_ENTITIES, BargainingModule, BargainingProjection } from '#bargaining';
 import { CASEWORK_ENTITIES, CaseworkModule, CaseworkProjection } from '#casework';
 import { EMPLOYMENT_ENTITIES, EmploymentModule, EmploymentProjection } from '#employment';
+import { FundsModule } from '#funds';
 import { IdentityModule, IdentityProjection } from '#identity';
 import { PersonalDataModule } from '#personal-data';
 import { PROJECTIONS } from '#projections';
@@ -58,6 +59,7 @@ export class AppModule {
         BargainingModule,
         CaseworkModule,
         EmploymentModule,
+        FundsModule,
       ],
       controllers: [HealthController],
       providers: [
