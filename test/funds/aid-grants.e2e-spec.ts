@@ -35,6 +35,11 @@ async function fundState(fundId: string): Promise<Extract<FundState, { status: '
   return state;
 }
 
+async function personCount(): Promise<number> {
+  const { rows } = await testApp.database.pool.query<{ count: string }>('SELECT count(*) FROM personal_data.person_keys');
+  return Number(rows[0].count);
+}
+
 async function countEvents(type: string): Promise<number> {
   return (await readLog(testApp)).filter((event) => event.type === type).length;
 }
@@ -100,6 +105,7 @@ describe('grants against a fund under contention', () => {
     await allocate(fundId, 10 * 50_000);
     const programmeId = await programme();
     const proposalsBefore = await countEvents('AidProposed');
+    const personsBefore = await personCount();
 
     const responses = await Promise.all(Array.from({ length: 50 }, (_, index) => api('POST', '/aid-grants', caseworker, workerProposal(programmeId, fundId, index))));
 
@@ -114,6 +120,12 @@ describe('grants against a fund under contention', () => {
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'amountFen' })]);
     }
     expect(await countEvents('AidProposed')).toBe(proposalsBefore + 10);
+    // Racing proposals may enrol their worker before losing; one refused outright leaves nobody behind.
+    const enrolled = await personCount();
+    expect(enrolled).toBeGreaterThanOrEqual(personsBefore + 10);
+    const late = await api('POST', '/aid-grants', caseworker, workerProposal(programmeId, fundId, 99));
+    expect(late.status).toBe(409);
+    expect(await personCount()).toBe(enrolled);
     const reserved = await fundState(fundId);
     expect(reserved).toMatchObject({ balanceFen: 500_000, reservedFen: 500_000 });
 

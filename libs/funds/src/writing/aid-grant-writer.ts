@@ -72,6 +72,15 @@ export class AidGrantWriter {
     });
   }
 
+  /** Decides a proposal without appending: run before a new person is enrolled, so a refusal leaves nobody behind. */
+  async check(target: GrantTarget, programme: EstablishedProgramme, command: AidGrantCommand): Promise<void> {
+    const [fund, household] = await Promise.all([
+      loadStream(this.store, fundDecider, fundStreamName(target.fundId)),
+      loadStream(this.store, householdAidEvolution, householdAidStreamName(target.programmeId, target.householdKey)),
+    ]);
+    decideAid(command, { grant: aidGrantEvolution.initialState(), fund: fund.state, household: household.state, programme });
+  }
+
   /** A new grant. */
   async propose(meta: RequestMeta, idempotent: IdempotentRequest | undefined, target: GrantTarget, programme: EstablishedProgramme, command: AidGrantCommand): Promise<Written> {
     return this.writer.write(meta, idempotent, async (context) => this.plan(target, command, context, 201, programme));

@@ -65,7 +65,17 @@ export class FundsWriter {
     for (let attempt = 0; ; attempt++) {
       const previous = await this.idempotency.previousAnswer(idempotent);
       if (previous) return { answer: previous, position: formatPosition(previous.position), replayed: true };
-      const { appends, answer, primaryStream } = await plan(context, today);
+      let planned: WritePlan;
+      try {
+        planned = await plan(context, today);
+      } catch (error) {
+        // A copy of this request may have committed between our look at the key and our read of the records,
+        // so the records refuse what it already did: its answer is ours.
+        const committed = await this.idempotency.previousAnswer(idempotent);
+        if (committed) return { answer: committed, position: formatPosition(committed.position), replayed: true };
+        throw error;
+      }
+      const { appends, answer, primaryStream } = planned;
       const writing = appends.filter((append) => append.events.length > 0);
       if (writing.length === 0) return { answer, position: null, replayed: false };
       const claim = this.idempotency.claim(idempotent, answer, (event) => toEventsToAppend([event], context)[0]);
