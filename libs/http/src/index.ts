@@ -7,3 +7,4 @@ export * from './etag.js';
 export * from './paging.js';
 export * from './request-guards.js';
 export * from './csv.js';
+export * from './idempotency.js';
