@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { BARGAINING_ENTITIES, BargainingModule, BargainingProjection } from '#bargaining';
 import { CASEWORK_ENTITIES, CaseworkModule, CaseworkProjection } from '#casework';
 import { EMPLOYMENT_ENTITIES, EmploymentModule, EmploymentProjection } from '#employment';
-import { FundsModule } from '#funds';
+import { FUNDS_ENTITIES, FundsModule, FundsProjection } from '#funds';
 import { IdentityModule, IdentityProjection } from '#identity';
 import { PersonalDataModule } from '#personal-data';
 import { PROJECTIONS } from '#projections';
@@ -43,7 +43,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: options.databaseUrl,
-          entities: [...ORGANIZING_ENTITIES, ...BARGAINING_ENTITIES, ...CASEWORK_ENTITIES, ...EMPLOYMENT_ENTITIES],
+          entities: [...ORGANIZING_ENTITIES, ...BARGAINING_ENTITIES, ...CASEWORK_ENTITIES, ...EMPLOYMENT_ENTITIES, ...FUNDS_ENTITIES],
           // The schema belongs to the migrations in infra/migrations, which run before the app starts.
           synchronize: false,
           migrationsRun: false,
@@ -66,7 +66,7 @@ export class AppModule {
         { provide: PROJECTOR_ENABLED, useValue: options.projectorEnabled },
         {
           provide: PROJECTIONS,
-          inject: [IdentityProjection, OrganizingProjection, BargainingProjection, CaseworkProjection, EmploymentProjection],
+          inject: [IdentityProjection, OrganizingProjection, BargainingProjection, CaseworkProjection, EmploymentProjection, FundsProjection],
           useFactory: (...projections: unknown[]) => projections,
         },
         ProjectorService,

@@ -1,6 +1,18 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdempotentRequests } from '#http';
+import { AuditQueriesController } from './audit-queries/audit-queries.controller.js';
+import { DisbursementsHandler } from './audit-queries/disbursements.js';
+import { ReconciliationHandler } from './audit-queries/reconciliation.js';
+import { ReplayFundHandler } from './audit-queries/replay.js';
+import { FundQueriesController } from './fund-queries/fund-queries.controller.js';
+import { FundBalanceHandler, FundLedgerHandler, GetFundHandler, ListFundsHandler } from './fund-queries/fund-queries.js';
+import { GrantQueriesController, ProgrammeQueriesController } from './grant-queries/grant-queries.controller.js';
+import { GetGrantHandler, ListGrantsHandler } from './grant-queries/grant-queries.js';
+import { GetProgrammeHandler, ListProgrammesHandler } from './grant-queries/programme-queries.js';
+import { FUNDS_ENTITIES } from './read-model/funds.entities.js';
+import { FundsProjection } from './read-model/funds.projection.js';
 import { DecideProposalController } from './decide-proposal/decide-proposal.controller.js';
 import { ApproveAidHandler, RejectAidHandler } from './decide-proposal/decide-proposal.handlers.js';
 import { DisburseAidController } from './disburse-aid/disburse-aid.controller.js';
@@ -26,8 +38,13 @@ import { FundsWriter } from './writing/funds-writer.js';
  * IdGenerator from the app, the unit directory and the personal-data vault.
  */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, TypeOrmModule.forFeature(FUNDS_ENTITIES)],
   controllers: [
+    // The audit routes come first: GET /funds/reconciliation must be matched before GET /funds/:fundId.
+    AuditQueriesController,
+    FundQueriesController,
+    GrantQueriesController,
+    ProgrammeQueriesController,
     FundBooksController,
     AidProgrammesController,
     AidPoliciesController,
@@ -55,7 +72,19 @@ import { FundsWriter } from './writing/funds-writer.js';
     DisburseAidHandler,
     RevokeAidHandler,
     ReverseAidHandler,
+    FundsProjection,
+    ListFundsHandler,
+    GetFundHandler,
+    FundLedgerHandler,
+    FundBalanceHandler,
+    ListGrantsHandler,
+    GetGrantHandler,
+    ListProgrammesHandler,
+    GetProgrammeHandler,
+    DisbursementsHandler,
+    ReconciliationHandler,
+    ReplayFundHandler,
   ],
-  exports: [],
+  exports: [FundsProjection],
 })
 export class FundsModule {}

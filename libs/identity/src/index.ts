@@ -1,7 +1,7 @@
 export { IdentityModule } from './identity.module.js';
 export { IdentityProjection } from './read-model/identity.projection.js';
 export { isWithin, UnitDirectory, type UnitFacts } from './units/unit-directory.js';
-export { unitsInScopeSql, inUnitAndScopeSql, scopeParameters } from './units/unit-scope.js';
+export { unitsInScopeSql, unitsAboveSql, inUnitAndScopeSql, scopeParameters } from './units/unit-scope.js';
 export { unitNamesOf } from './units/unit-names.js';
 export { AccessAudit } from './access-log/access-audit.js';
 export { SESSION_POLICY, DEFAULT_SESSION_POLICY, type SessionPolicy } from './sessions/session-store.js';

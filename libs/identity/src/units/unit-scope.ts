@@ -21,3 +21,13 @@ export function inUnitAndScopeSql(column: string, unitParameter: string, scopePa
 export function scopeParameters(actor: Actor): { scopeUnitId: string } {
   return { scopeUnitId: actor.unitId };
 }
+
+/**
+ * SQL for "the units above this one": every unit on the path from the top down to it, the unit itself left out. A
+ * township caseworker draws on a district fund, so a fund or programme of a unit above is seen as well as those
+ * below. `parameter` is the placeholder of the unit id.
+ */
+export function unitsAboveSql(parameter: string): string {
+  return `(SELECT above_unit.id FROM read_model.units above_unit
+            WHERE (SELECT own.path FROM read_model.units own WHERE own.id = ${parameter}::uuid) LIKE above_unit.path || '_%')`;
+}
