@@ -3,7 +3,7 @@ import { EventStore, foldStream } from '#event-store';
 import { fundDecider, type FundState } from '../../libs/funds/src/fund.decider.js';
 import { ManualClock } from '../../libs/shared-kernel/src/testing/manual-clock.js';
 import { readLog } from '../support/event-log.js';
-import { api as http, type SignedInUser, type TestApp, startTestApp } from '../support/test-app.js';
+import { api as http, eventually, type SignedInUser, type TestApp, startTestApp } from '../support/test-app.js';
 
 const clock = new ManualClock('2026-07-01T02:00:00Z'); // 10:00 in Shanghai
 let testApp: TestApp;
@@ -216,6 +216,15 @@ describe('approval, revocation and reversal', () => {
     const below = await api('POST', `/aid-grants/${grantId}/approval`, townshipSupervisor);
     expect(below.status).toBe(403);
     expect(below.body.code).toBe('AID.APPROVER_OUT_OF_SCOPE');
+
+    const queue = async (user: SignedInUser): Promise<string[]> => {
+      const listed = await api('GET', '/aid-grants?awaitingMyApproval=true', user);
+      expect(listed.status).toBe(200);
+      return listed.body.items.map((item: { id: string }) => item.id);
+    };
+    await eventually(async () => expect(await queue(otherSupervisor)).toContain(grantId));
+    expect(await queue(supervisor)).not.toContain(grantId);
+    expect(await queue(townshipSupervisor)).not.toContain(grantId);
 
     const stale = await api('POST', `/aid-grants/${grantId}/approval`, otherSupervisor, undefined, { 'If-Match': '"5"' });
     expect(stale.status).toBe(412);

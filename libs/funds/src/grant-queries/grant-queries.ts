@@ -44,6 +44,14 @@ export class ListGrantsQueryDto extends PageQueryDto {
   @Optional()
   @IsUUID()
   unitId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['true'],
+    description: '只看待我审批的申请（项目属我所在单位或下级，且非本人提出） / Only proposals I may approve: of programmes of my units, not proposed by me',
+  })
+  @Optional()
+  @IsIn(['true'])
+  awaitingMyApproval?: 'true';
 }
 
 export class ListGrantsQuery extends Query<Page<GrantView>> {
@@ -68,7 +76,12 @@ export class ListGrantsHandler implements IQueryHandler<ListGrantsQuery> {
     if (filter.programmeId) clauses.push(`g.programme_id = $${params.push(filter.programmeId)}::uuid`);
     if (filter.fundId) clauses.push(`g.fund_id = $${params.push(filter.fundId)}::uuid`);
     if (filter.fileId) clauses.push(`g.file_id = $${params.push(filter.fileId)}::uuid`);
-    const order = filter.status === 'proposed' ? 'g.proposed_at, g.id' : 'g.proposed_at DESC, g.id';
+    if (filter.awaitingMyApproval) {
+      clauses.push(`g.status = 'proposed'`, `g.proposed_by <> $${params.push(actor.userId)}::text`);
+      clauses.push(`g.programme_id IN (SELECT p.id FROM read_model.aid_programmes p WHERE p.unit_id IN ${unitsInScopeSql('$1')})`);
+    }
+    const queue = filter.status === 'proposed' || filter.awaitingMyApproval;
+    const order = queue ? 'g.proposed_at, g.id' : 'g.proposed_at DESC, g.id';
     const { items, total } = await selectGrants(this.db.manager, clauses.join(' AND '), params, order, filter);
     return { items, page: filter.page, pageSize: filter.pageSize, total };
   }
