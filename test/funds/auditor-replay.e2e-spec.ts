@@ -66,6 +66,13 @@ it('answers a past balance and lists every payment since, with proposal, approva
       reason: '家庭生活困难',
     });
 
+  const shown = await eventually(async () => {
+    const detail = await api('GET', `/aid-programmes/${programme.body.id}`, caseworker);
+    expect(detail.status).toBe(200);
+    return detail.body;
+  });
+  expect(shown).toMatchObject({ approvalThresholdFen: 100_000, householdCapFen: 300_000, status: 'open' });
+
   later(5);
   const small = await propose(1, 80_000);
   const large = await propose(2, 250_000);

@@ -31,6 +31,8 @@ export interface ProgrammeView {
   grants: Record<GrantStatus, number>;
   reservedFen: Fen;
   disbursedFen: Fen;
+  /** Grants above this need a supervisor's approval (the unit's threshold; 0 until one is set: all do). */
+  approvalThresholdFen: Fen;
   revision: number;
 }
 
@@ -38,9 +40,11 @@ const PROGRAMME_SELECT = `
   p.id, p.unit_id, u.name AS unit_name, p.year, p.kind, p.name, p.household_cap_fen::text, p.one_grant_per_household, p.eligibility,
   to_char(p.opens_on, 'YYYY-MM-DD') AS opens_on, to_char(p.closes_on, 'YYYY-MM-DD') AS closes_on, p.status,
   to_char(p.closed_on, 'YYYY-MM-DD') AS closed_on, p.established_event_id, p.revision::text,
-  coalesce(t.counts, '{}'::jsonb) AS counts, coalesce(t.reserved_fen, 0)::text AS reserved_fen, coalesce(t.disbursed_fen, 0)::text AS disbursed_fen
+  coalesce(t.counts, '{}'::jsonb) AS counts, coalesce(t.reserved_fen, 0)::text AS reserved_fen, coalesce(t.disbursed_fen, 0)::text AS disbursed_fen,
+  coalesce(policy.threshold_fen, 0)::text AS approval_threshold_fen
   FROM read_model.aid_programmes p
   LEFT JOIN read_model.units u ON u.id = p.unit_id
+  LEFT JOIN read_model.aid_policies policy ON policy.unit_id = p.unit_id
   LEFT JOIN LATERAL (
     SELECT jsonb_object_agg(s.status, s.n) AS counts,
            sum(s.amount) FILTER (WHERE s.status = 'granted') AS reserved_fen,
@@ -67,6 +71,7 @@ interface ProgrammeRow {
   counts: Partial<Record<GrantStatus, number>>;
   reserved_fen: string;
   disbursed_fen: string;
+  approval_threshold_fen: string;
 }
 
 function toProgrammeView(row: ProgrammeRow): ProgrammeView {
@@ -88,6 +93,7 @@ function toProgrammeView(row: ProgrammeRow): ProgrammeView {
     grants: Object.fromEntries(GRANT_STATUSES.map((status) => [status, Number(row.counts[status] ?? 0)])) as Record<GrantStatus, number>,
     reservedFen: Number(row.reserved_fen) as Fen,
     disbursedFen: Number(row.disbursed_fen) as Fen,
+    approvalThresholdFen: Number(row.approval_threshold_fen) as Fen,
     revision: Number(row.revision),
   };
 }
