@@ -11,6 +11,7 @@ const libAliases = {
   '^#casework$': '<rootDir>/libs/casework/src/index.ts',
   '^#employment$': '<rootDir>/libs/employment/src/index.ts',
   '^#personal-data$': '<rootDir>/libs/personal-data/src/index.ts',
+  '^#audit-trail$': '<rootDir>/libs/audit-trail/src/index.ts',
   '^#platform$': '<rootDir>/libs/platform/src/index.ts',
   '^#http$': '<rootDir>/libs/http/src/index.ts',
   '^#projections$': '<rootDir>/libs/projections/src/index.ts',
