@@ -1,9 +1,9 @@
-import { formatPosition, type EventStore } from '#event-store';
+import type { EventStore } from '#event-store';
 import type { Clock } from '#shared-kernel';
 import type { DataSource } from 'typeorm';
-import { chainStore, parsePosition, type ChainLink } from './chain-store.js';
+import { chainStore, parsePosition } from './chain-store.js';
 import type { Checkpoint, CheckpointSigner } from './checkpoint-signature.js';
-import { chainHash, contentHash, GENESIS_HASH } from './event-hash.js';
+import { linkEvents } from './event-hash.js';
 
 export interface SealerOptions {
   /** A checkpoint after this many newly chained events. */
@@ -83,21 +83,7 @@ export class ChainSealer {
       // Batches end where a count checkpoint falls, so those land exactly every `checkpointEvery` events.
       const room = this.options.checkpointEvery - (sinceCheckpoint % this.options.checkpointEvery);
       const slice = await this.store.readAll({ after: head ? parsePosition(head.position) : undefined, maxCount: Math.min(this.batchSize, room) });
-      let sequence = head?.sequence ?? 0;
-      let previous = head?.chainHash ?? GENESIS_HASH;
-      const links: ChainLink[] = slice.events.map((event) => {
-        const content = contentHash(event);
-        previous = chainHash(previous, content);
-        return {
-          sequence: ++sequence,
-          eventId: event.metadata.eventId,
-          streamName: event.streamName,
-          revision: event.revision,
-          position: formatPosition(event.position),
-          contentHash: content,
-          chainHash: previous,
-        };
-      });
+      const links = linkEvents(slice.events, head);
       await chainStore.append(manager, links);
       const newHead = links[links.length - 1] ?? head;
       const newSince = sinceCheckpoint + links.length;
@@ -124,10 +110,10 @@ export class ChainSealer {
    * already there). Returns the latest checkpoint, or undefined while the log is empty.
    */
   async checkpointNow(): Promise<Checkpoint | undefined> {
-    for (;;) {
-      const { atEnd, checkpoint } = await this.sealBatch(true);
-      if (atEnd) return checkpoint ?? (await chainStore.latestCheckpoint(this.dataSource));
-    }
+    while (!(await this.sealBatch()).atEnd);
+    // Whatever came since the loop's last read is chained here too, and the checkpoint lands on it.
+    const { checkpoint } = await this.sealBatch(true);
+    return checkpoint ?? (await chainStore.latestCheckpoint(this.dataSource));
   }
 
   async lag(): Promise<SealerLag> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { RecordedEvent } from '#event-store';
+import { formatPosition, type RecordedEvent } from '#event-store';
+import type { ChainLink } from './chain-store.js';
 
 /** The chain's first link hangs from 32 zero bytes. */
 export const GENESIS_HASH: Buffer = Buffer.alloc(32);
@@ -42,4 +43,23 @@ export function contentHash(event: RecordedEvent): Buffer {
 /** SHA-256(previous chain hash || content hash): each link commits to every event before it, in order. */
 export function chainHash(previous: Buffer, content: Buffer): Buffer {
   return createHash('sha256').update(previous).update(content).digest();
+}
+
+/** The links for `events`, continuing the chain after `head` (or from the genesis). */
+export function linkEvents(events: readonly RecordedEvent[], head?: Pick<ChainLink, 'sequence' | 'chainHash'>): ChainLink[] {
+  let sequence = head?.sequence ?? 0;
+  let previous = head?.chainHash ?? GENESIS_HASH;
+  return events.map((event) => {
+    const content = contentHash(event);
+    previous = chainHash(previous, content);
+    return {
+      sequence: ++sequence,
+      eventId: event.metadata.eventId,
+      streamName: event.streamName,
+      revision: event.revision,
+      position: formatPosition(event.position),
+      contentHash: content,
+      chainHash: previous,
+    };
+  });
 }
