@@ -36,6 +36,7 @@ interface CheckpointRow {
   signature: Buffer;
 }
 
+// Read as text (bigint), so ORDER BY must name the table's column (c.sequence), not the text output of the same name.
 const LINK_COLUMNS = `sequence::text, event_id::text, stream_name, revision::text, position, content_hash, chain_hash`;
 const CHECKPOINT_COLUMNS = `sequence::text, position, event_id::text, chain_hash, created_at, key_id, signature`;
 
@@ -80,7 +81,7 @@ export const chainStore = {
 
   /** The last link; undefined while nothing is chained. */
   async head(db: Queryable): Promise<ChainLink | undefined> {
-    const rows: LinkRow[] = await db.query(`SELECT ${LINK_COLUMNS} FROM audit.event_chain ORDER BY sequence DESC LIMIT 1`);
+    const rows: LinkRow[] = await db.query(`SELECT ${LINK_COLUMNS} FROM audit.event_chain c ORDER BY c.sequence DESC LIMIT 1`);
     return rows[0] && toLink(rows[0]);
   },
 
@@ -110,7 +111,7 @@ export const chainStore = {
   /** Links after `afterSequence`, in sequence order, at most `limit`. */
   async links(db: Queryable, afterSequence: number, limit: number, upTo = Number.MAX_SAFE_INTEGER): Promise<ChainLink[]> {
     const rows: LinkRow[] = await db.query(
-      `SELECT ${LINK_COLUMNS} FROM audit.event_chain WHERE sequence > $1 AND sequence <= $2 ORDER BY sequence LIMIT $3`,
+      `SELECT ${LINK_COLUMNS} FROM audit.event_chain c WHERE c.sequence > $1 AND c.sequence <= $2 ORDER BY c.sequence LIMIT $3`,
       [afterSequence, upTo, limit],
     );
     return rows.map(toLink);
@@ -122,13 +123,13 @@ export const chainStore = {
   },
 
   async latestCheckpoint(db: Queryable): Promise<Checkpoint | undefined> {
-    const rows: CheckpointRow[] = await db.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints ORDER BY sequence DESC LIMIT 1`);
+    const rows: CheckpointRow[] = await db.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints c ORDER BY c.sequence DESC LIMIT 1`);
     return rows[0] && toCheckpoint(rows[0]);
   },
 
   /** Checkpoints up to `upTo`, oldest first. */
   async checkpointsUpTo(db: Queryable, upTo: number): Promise<Checkpoint[]> {
-    const rows: CheckpointRow[] = await db.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints WHERE sequence <= $1 ORDER BY sequence`, [upTo]);
+    const rows: CheckpointRow[] = await db.query(`SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints c WHERE c.sequence <= $1 ORDER BY c.sequence`, [upTo]);
     return rows.map(toCheckpoint);
   },
 
@@ -136,7 +137,7 @@ export const chainStore = {
   async checkpointPage(db: Queryable, page: number, pageSize: number): Promise<{ items: Checkpoint[]; total: number }> {
     const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM audit.checkpoints`);
     const rows: CheckpointRow[] = await db.query(
-      `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints ORDER BY sequence DESC LIMIT $1 OFFSET $2`,
+      `SELECT ${CHECKPOINT_COLUMNS} FROM audit.checkpoints c ORDER BY c.sequence DESC LIMIT $1 OFFSET $2`,
       [pageSize, (page - 1) * pageSize],
     );
     return { items: rows.map(toCheckpoint), total };
