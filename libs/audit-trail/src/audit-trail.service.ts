@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { EventStore, START, type RecordedEvent } from '#event-store';
+import { EventStore } from '#event-store';
 import { Clock } from '#shared-kernel';
 import { ChainSealer, type SealerLag } from './chain-sealer.js';
-import { chainStore, type ChainLink } from './chain-store.js';
+import { chainStore } from './chain-store.js';
 import { CheckpointSigner, type Checkpoint } from './checkpoint-signature.js';
-import { verifyChain, type VerifyReport } from './verify-chain.js';
+import type { VerifyReport } from './verify-chain.js';
+import { verifyLog } from './verify/verify-log.js';
 
 export const AUDIT_TRAIL_OPTIONS = Symbol('AUDIT_TRAIL_OPTIONS');
 
@@ -20,9 +21,6 @@ export interface AuditTrailOptions {
   readonly checkpointIntervalMs: number;
   readonly pollIntervalMs?: number;
 }
-
-const LOG_BATCH = 500;
-const CHAIN_BATCH = 1000;
 
 /** The chain's sealer, running from bootstrap to shutdown, and verification of the log against the chain. */
 @Injectable()
@@ -69,45 +67,14 @@ export class AuditTrail implements OnApplicationBootstrap, BeforeApplicationShut
     return chainStore.checkpointPage(this.dataSource, page, pageSize);
   }
 
-  /**
-   * Replays the log through the event-store port beside the chain, recomputing every hash, and reports the first
-   * event that was altered, removed, reordered or inserted, or that everything holds up to the latest checkpoint.
-   * `publicKey` defaults to this installation's; an auditor's own copy may be given instead.
-   */
-  async verify(options: { keptCheckpoint?: Checkpoint; publicKey?: KeyObject } = {}): Promise<VerifyReport> {
-    const chainedEvents = (await chainStore.head(this.dataSource))?.sequence ?? 0;
-    const checkpoints = await chainStore.checkpointsUpTo(this.dataSource, chainedEvents);
-    return verifyChain({
-      log: this.readLog(),
-      chain: this.readChain(chainedEvents),
-      chainedEvents,
-      checkpoints,
-      keptCheckpoint: options.keptCheckpoint,
+  /** See `verifyLog`; `publicKey` defaults to this installation's, an auditor may give their own copy. */
+  verify(options: { keptCheckpoint?: Checkpoint; publicKey?: KeyObject } = {}): Promise<VerifyReport> {
+    return verifyLog({
+      store: this.store,
+      dataSource: this.dataSource,
       publicKey: options.publicKey ?? this.signer.publicKey,
-      linkOf: (eventId) => chainStore.linkOf(this.dataSource, eventId),
-      logHolds: async (link) => {
-        const [event] = await this.store.readStream(link.streamName, { fromRevision: link.revision, maxCount: 1 });
-        return event?.revision === link.revision && event.metadata.eventId === link.eventId;
-      },
+      keptCheckpoint: options.keptCheckpoint,
       now: this.clock.now(),
     });
-  }
-
-  private async *readLog(): AsyncGenerator<RecordedEvent> {
-    for (let after = START; ; ) {
-      const slice = await this.store.readAll({ after, maxCount: LOG_BATCH });
-      yield* slice.events;
-      if (slice.isEnd) return;
-      after = slice.lastPosition;
-    }
-  }
-
-  private async *readChain(upTo: number): AsyncGenerator<ChainLink> {
-    for (let after = 0; after < upTo; ) {
-      const links = await chainStore.links(this.dataSource, after, CHAIN_BATCH, upTo);
-      if (!links.length) return;
-      yield* links;
-      after = links[links.length - 1].sequence;
-    }
   }
 }

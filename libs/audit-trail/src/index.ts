@@ -5,3 +5,4 @@ export { CheckpointSigner, checkpointSignatureHolds, checkpointSigningText, keyI
 export { canonicalEventText, chainHash, contentHash, GENESIS_HASH } from './event-hash.js';
 export { PROBLEM_KINDS, type ProblemKind, type VerifyProblem, type VerifyReport } from './verify-chain.js';
 export { KeptCheckpointDto } from './verify/kept-checkpoint.dto.js';
+export { verifyLog, type VerifyLogOptions } from './verify/verify-log.js';
