@@ -111,8 +111,8 @@ export async function startTestApp(options: Partial<CreateAppOptions> = {}): Pro
     logFile,
     personalDataKey: randomBytes(32),
     eventStore: eventStore.config,
-    // The sealer runs as in the server, looking for new events often so tests need not wait.
-    auditTrail: { signingKey: generateKeyPairSync('ed25519').privateKey, pollIntervalMs: 50 },
+    // The audit sealer runs as in the server; tests that need the chain up to date record a checkpoint, which seals first.
+    auditTrail: { signingKey: generateKeyPairSync('ed25519').privateKey },
     ...options,
     // Tests sign in far more often than people do; the limit itself is tested with a low one.
     security: { signInRateLimit: 10_000, ...options.security },
