@@ -13,7 +13,7 @@ export class AuditChain1763770000009 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE audit.event_chain (
         sequence bigint PRIMARY KEY CHECK (sequence > 0),
-        event_id uuid NOT NULL UNIQUE,
+        event_id uuid NOT NULL,
         stream_name text NOT NULL,
         revision bigint NOT NULL,
         position text NOT NULL,
@@ -21,6 +21,8 @@ export class AuditChain1763770000009 implements MigrationInterface {
         chain_hash bytea NOT NULL CHECK (length(chain_hash) = 32),
         sealed_at timestamptz NOT NULL DEFAULT now()
       )`);
+    // Not unique: EventStoreDB lets two streams hold one event id, and a sealer refusing such a log would stop for good.
+    await queryRunner.query(`CREATE INDEX event_chain_event_id ON audit.event_chain (event_id)`);
     await queryRunner.query(`
       CREATE TABLE audit.checkpoints (
         sequence bigint PRIMARY KEY CHECK (sequence > 0),

@@ -117,8 +117,9 @@ export const chainStore = {
     return rows.map(toLink);
   },
 
+  /** The first link of the event (an id may recur in EventStoreDB, in another stream). */
   async linkOf(db: Queryable, eventId: string): Promise<ChainLink | undefined> {
-    const rows: LinkRow[] = await db.query(`SELECT ${LINK_COLUMNS} FROM audit.event_chain WHERE event_id = $1`, [eventId]);
+    const rows: LinkRow[] = await db.query(`SELECT ${LINK_COLUMNS} FROM audit.event_chain c WHERE c.event_id = $1 ORDER BY c.sequence LIMIT 1`, [eventId]);
     return rows[0] && toLink(rows[0]);
   },
 
