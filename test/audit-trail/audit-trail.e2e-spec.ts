@@ -100,6 +100,10 @@ describe('verify', () => {
     const last = log[log.length - 1];
     expect(recorded.body).toMatchObject({ sequence: log.length, eventId: last.metadata.eventId, chainHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
 
+    const health = await api(url, 'GET', '/health');
+    expect(health.body).toMatchObject({ status: 'ok', auditChain: { running: true, latestCheckpoint: { sequence: log.length } } });
+    expect(health.body.auditChain.chainedEvents).toBeGreaterThanOrEqual(log.length);
+
     const listed = await api(url, 'GET', '/audit/checkpoints?pageSize=1', { token: users.auditor.token });
     expect(listed.body).toMatchObject({ page: 1, pageSize: 1, items: [recorded.body] });
     kept = listed.body.items[0];
