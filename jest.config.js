@@ -12,6 +12,7 @@ const libAliases = {
   '^#employment$': '<rootDir>/libs/employment/src/index.ts',
   '^#personal-data$': '<rootDir>/libs/personal-data/src/index.ts',
   '^#funds$': '<rootDir>/libs/funds/src/index.ts',
+  '^#audit-trail$': '<rootDir>/libs/audit-trail/src/index.ts',
   '^#platform$': '<rootDir>/libs/platform/src/index.ts',
   '^#http$': '<rootDir>/libs/http/src/index.ts',
   '^#projections$': '<rootDir>/libs/projections/src/index.ts',

@@ -1,6 +1,6 @@
 // Measures sign-in and the cost of the access check over real HTTP, on a throwaway embedded cluster.
 // Run with `npm run bench:auth` (builds first). Not a test: nothing here passes or fails.
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +46,7 @@ async function main() {
   const url = withDatabase(server.connectionString, 'uc_bench_auth');
   await ensureDatabase(server.connectionString, 'uc_bench_auth');
   await runMigrations(url);
-  const app = await createApp({ databaseUrl: url, logLevel: 'silent', security: { signInRateLimit: 1_000_000 }, personalDataKey: randomBytes(32) });
+  const app = await createApp({ databaseUrl: url, logLevel: 'silent', security: { signInRateLimit: 1_000_000 }, personalDataKey: randomBytes(32), auditTrail: { signingKey: generateKeyPairSync('ed25519').privateKey } });
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${app.getHttpServer().address().port}/api`;
 

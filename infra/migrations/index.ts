@@ -7,6 +7,7 @@ import { Bargaining1763770000005 } from './1763770000005-bargaining.js';
 import { Casework1763770000006 } from './1763770000006-casework.js';
 import { Employment1763770000007 } from './1763770000007-employment.js';
 import { EventMoves1763770000008 } from './1763770000008-event-moves.js';
+import { AuditChain1763770000009 } from './1763770000009-audit-chain.js';
 import { Funds1763770000010 } from './1763770000010-funds.js';
 
 /** Every migration, oldest first. Listed by hand so the ESM build needs no glob loading. */
@@ -20,5 +21,6 @@ export const migrations = [
   Casework1763770000006,
   Employment1763770000007,
   EventMoves1763770000008,
+  AuditChain1763770000009,
   Funds1763770000010,
 ];

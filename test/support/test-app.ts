@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCommandContext, EventStore } from '#event-store';
@@ -111,6 +111,8 @@ export async function startTestApp(options: Partial<CreateAppOptions> = {}): Pro
     logFile,
     personalDataKey: randomBytes(32),
     eventStore: eventStore.config,
+    // The audit sealer runs as in the server; tests that need the chain up to date record a checkpoint, which seals first.
+    auditTrail: { signingKey: generateKeyPairSync('ed25519').privateKey },
     ...options,
     // Tests sign in far more often than people do; the limit itself is tested with a low one.
     security: { signInRateLimit: 10_000, ...options.security },

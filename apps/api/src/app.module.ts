@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import type { KeyObject } from 'node:crypto';
+import { AuditTrailModule } from '#audit-trail';
 import { BARGAINING_ENTITIES, BargainingModule, BargainingProjection } from '#bargaining';
 import { CASEWORK_ENTITIES, CaseworkModule, CaseworkProjection } from '#casework';
 import { EMPLOYMENT_ENTITIES, EmploymentModule, EmploymentProjection } from '#employment';
@@ -11,7 +13,7 @@ import { PersonalDataModule } from '#personal-data';
 import { PROJECTIONS } from '#projections';
 import type { Clock } from '#shared-kernel';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
-import type { EventStoreConfig, SecurityConfig } from './config.js';
+import { DEFAULT_AUDIT_TRAIL, type EventStoreConfig, type SecurityConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
 import { loggerOptions } from './infrastructure/logging.js';
@@ -30,6 +32,18 @@ export interface AppModuleOptions {
   readonly personalDataKey: Buffer;
   /** PostgreSQL (the default) or EventStoreDB/KurrentDB; the read models stay in `databaseUrl` either way. */
   readonly eventStore?: EventStoreConfig;
+  readonly auditTrail: AuditTrailSettings;
+}
+
+export interface AuditTrailSettings {
+  /** The Ed25519 key checkpoints are signed with (see the README on keeping it). */
+  readonly signingKey: KeyObject;
+  /** Chain the log in this process; off in one-shot commands. Default: on. */
+  readonly sealerEnabled?: boolean;
+  readonly checkpointEvery?: number;
+  readonly checkpointIntervalSeconds?: number;
+  /** How often an idle sealer looks for new events (tests make it short). */
+  readonly pollIntervalMs?: number;
 }
 
 @Module({})
@@ -55,6 +69,13 @@ export class AppModule {
           cookieSecure: options.security.cookieSecure,
         }),
         PersonalDataModule.forRoot({ masterKey: options.personalDataKey }),
+        AuditTrailModule.forRoot({
+          signingKey: options.auditTrail.signingKey,
+          sealerEnabled: options.auditTrail.sealerEnabled ?? true,
+          checkpointEvery: options.auditTrail.checkpointEvery ?? DEFAULT_AUDIT_TRAIL.checkpointEvery,
+          checkpointIntervalMs: (options.auditTrail.checkpointIntervalSeconds ?? DEFAULT_AUDIT_TRAIL.checkpointIntervalSeconds) * 1000,
+          pollIntervalMs: options.auditTrail.pollIntervalMs,
+        }),
         OrganizingModule,
         BargainingModule,
         CaseworkModule,

@@ -14,7 +14,22 @@ export interface ApiConfig {
   readonly personalDataKeyFile: string;
   /** Where the events live; the read models, sessions and checkpoints stay in PostgreSQL either way. */
   readonly eventStore: EventStoreConfig;
+  readonly auditTrail: AuditTrailConfig;
 }
+
+/** Tamper evidence: the sealer that chains the log, its checkpoints, and the key that signs them. */
+export interface AuditTrailConfig {
+  /** AUDIT_SIGNING_KEY: an Ed25519 private key, PEM or base64 PKCS#8 DER; when absent, the key file. */
+  readonly signingKey?: string;
+  readonly signingKeyFile: string;
+  readonly sealerEnabled: boolean;
+  /** A checkpoint after this many newly chained events... */
+  readonly checkpointEvery: number;
+  /** ... and one at most this many seconds after the last, when anything was chained since. */
+  readonly checkpointIntervalSeconds: number;
+}
+
+export const DEFAULT_AUDIT_TRAIL = { checkpointEvery: 1000, checkpointIntervalSeconds: 300 } as const;
 
 /** EVENT_STORE=postgres (the default: the log in the app's own PostgreSQL) or eventstoredb (EVENTSTOREDB_URL). */
 export type EventStoreConfig =
@@ -82,6 +97,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       trustProxy: trustProxyFrom(env.TRUST_PROXY),
     },
     eventStore: eventStoreFrom(env),
+    auditTrail: {
+      signingKey: env.AUDIT_SIGNING_KEY || undefined,
+      signingKeyFile: resolve(env.AUDIT_SIGNING_KEY_FILE ?? join(dirname(dataDir), 'audit-signing.key')),
+      sealerEnabled: env.AUDIT_SEALER_ENABLED !== 'false',
+      checkpointEvery: positiveInteger(env, 'AUDIT_CHECKPOINT_EVERY', DEFAULT_AUDIT_TRAIL.checkpointEvery),
+      checkpointIntervalSeconds: positiveInteger(env, 'AUDIT_CHECKPOINT_INTERVAL_SECONDS', DEFAULT_AUDIT_TRAIL.checkpointIntervalSeconds),
+    },
   };
 }
 

@@ -18,7 +18,7 @@ import {
 } from '#http';
 import { SIGN_IN_RATE_LIMITED_PATHS } from '#identity';
 import type { Clock } from '#shared-kernel';
-import { AppModule } from './app.module.js';
+import { AppModule, type AuditTrailSettings } from './app.module.js';
 import { DEFAULT_SECURITY, type EventStoreConfig, type SecurityConfig } from './config.js';
 
 export interface CreateAppOptions {
@@ -32,6 +32,8 @@ export interface CreateAppOptions {
   readonly personalDataKey: Buffer;
   /** Where the events live: PostgreSQL at `databaseUrl` unless EventStoreDB is named here. */
   readonly eventStore?: EventStoreConfig;
+  /** The checkpoint signing key, and how the sealer runs. */
+  readonly auditTrail: AuditTrailSettings;
 }
 
 /** The API as both the server and the end-to-end tests run it. */
@@ -47,6 +49,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       clock: options.clock,
       personalDataKey: options.personalDataKey,
       eventStore: options.eventStore,
+      auditTrail: options.auditTrail,
     }),
     { bufferLogs: true, bodyParser: false },
   );

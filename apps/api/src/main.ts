@@ -3,6 +3,7 @@ import { databaseName, ensureDatabase, runMigrations, startEmbeddedPostgres, wit
 import { readConfig } from './config.js';
 import { createApp } from './create-app.js';
 import { markShuttingDown } from './infrastructure/event-store.module.js';
+import { loadAuditSigningKey } from './infrastructure/audit-signing-key.js';
 import { loadPersonalDataKey } from './infrastructure/personal-data-key.js';
 
 const EMBEDDED_DATABASE = 'unioncase';
@@ -31,6 +32,12 @@ async function bootstrap(): Promise<void> {
     security: config.security,
     personalDataKey: loadPersonalDataKey({ fromEnvironment: config.personalDataKey, file: config.personalDataKeyFile }),
     eventStore: config.eventStore,
+    auditTrail: {
+      signingKey: loadAuditSigningKey({ fromEnvironment: config.auditTrail.signingKey, file: config.auditTrail.signingKeyFile }),
+      sealerEnabled: config.auditTrail.sealerEnabled,
+      checkpointEvery: config.auditTrail.checkpointEvery,
+      checkpointIntervalSeconds: config.auditTrail.checkpointIntervalSeconds,
+    },
   });
   await app.listen(config.port, '0.0.0.0');
   logger.log(`UnionCase API on http://localhost:${config.port}/api (docs: /api/docs)`);

@@ -22,6 +22,7 @@ import { databaseName, ensureDatabase, runMigrations, runningEmbeddedPostgres, s
 import { Clock, IdGenerator } from '#shared-kernel';
 import { AppModule } from '../app.module.js';
 import { DEFAULT_SECURITY, readConfig } from '../config.js';
+import { loadAuditSigningKey } from '../infrastructure/audit-signing-key.js';
 import { loadPersonalDataKey } from '../infrastructure/personal-data-key.js';
 
 const USAGE = `Creates the first admin account (once per database), and the top unit of the federation unless --unit-id names one.
@@ -117,6 +118,11 @@ async function main(): Promise<number> {
       security: DEFAULT_SECURITY,
       personalDataKey: loadPersonalDataKey({ fromEnvironment: config.personalDataKey, file: config.personalDataKeyFile }),
       eventStore: config.eventStore,
+      // The key is made here if this runs before the server's first start, as the personal-data key is.
+      auditTrail: {
+        signingKey: loadAuditSigningKey({ fromEnvironment: config.auditTrail.signingKey, file: config.auditTrail.signingKeyFile }),
+        sealerEnabled: false,
+      },
     }),
     { logger: ['error', 'warn'] },
   );

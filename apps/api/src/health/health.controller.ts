@@ -4,6 +4,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { AuditTrail } from '#audit-trail';
 import { EventStore, formatPosition, type Position } from '#event-store';
 import type { EventStoreConfig } from '../config.js';
 import { EVENT_STORE_KIND } from '../infrastructure/event-store.module.js';
@@ -17,11 +18,12 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly store: EventStore,
     private readonly projector: ProjectorService,
+    private readonly auditTrail: AuditTrail,
     @Inject(EVENT_STORE_KIND) private readonly eventStoreKind: EventStoreConfig['kind'],
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The database and the event store answer; projections report how far behind the log they are' })
+  @ApiOkResponse({ description: 'The database and the event store answer; projections and the audit chain report how far behind the log they are' })
   @ApiServiceUnavailableResponse({ description: 'The database or the event store does not answer' })
   async health(@Res({ passthrough: true }) response: Response) {
     // Asked separately: with EventStoreDB the log and the read models live on different servers.
@@ -35,12 +37,14 @@ export class HealthController {
       return { status: 'down', database: { status: database.status === 'fulfilled' ? 'up' : 'down' }, eventStore };
     }
     try {
-      const projections = await this.projector.lag();
+      const [projections, auditChain] = await Promise.all([this.projector.lag(), this.auditTrail.lag()]);
+      const sealing = (auditChain.running || !this.auditTrail.sealerEnabled) && !auditChain.lastError;
       return {
-        status: projections.every((p) => p.running && !p.lastError) ? 'ok' : 'degraded',
+        status: projections.every((p) => p.running && !p.lastError) && sealing ? 'ok' : 'degraded',
         database: { status: 'up' },
         eventStore,
         projections,
+        auditChain,
       };
     } catch {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
