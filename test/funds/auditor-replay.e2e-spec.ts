@@ -116,6 +116,12 @@ it('answers a past balance and lists every payment since, with proposal, approva
     expect(item.fundEvents.map((event: { type: string }) => event.type)).toEqual(['AidReserved', 'AidPaidOut']);
   }
 
+  const ledger = await api('GET', `/funds/${fundId}/ledger`, auditor);
+  const allocation = ledger.body.items.find((line: { kind: string }) => line.kind === 'allocation');
+  expect(allocation).toMatchObject({ actor: supervisor.userId, actorName: expect.stringMatching(/^supervisor \d+$/), amountFen: 1_000_000, balanceAfterFen: 1_000_000 });
+  const csv = await http(url, 'GET', `/funds/${fundId}/ledger/export?format=csv`, { token: auditor.token });
+  expect(csv.text).toContain(allocation.actorName);
+
   const replay = await api('GET', `/funds/${fundId}/replay`, auditor);
   expect(replay.body).toMatchObject({ matches: true, balanceFen: 670_000 });
   // An auditor of a sibling township sees neither the cases nor their payments.

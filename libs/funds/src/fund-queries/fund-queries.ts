@@ -77,7 +77,10 @@ export class GetFundHandler implements IQueryHandler<GetFundQuery> {
   }
 }
 
-export interface FundLedgerPage extends Page<FundLedgerEntry> {
+/** A ledger line as the cash book shows it: with the name of the user who recorded it. */
+export type LedgerLine = FundLedgerEntry & { actorName: string | null };
+
+export interface FundLedgerPage extends Page<LedgerLine> {
   fundId: string;
   fundName: string;
 }
@@ -109,11 +112,16 @@ export class FundLedgerHandler implements IQueryHandler<FundLedgerQuery> {
     const where = clauses.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM read_model.fund_ledger l WHERE ${where}`, params);
     const limit = paging ? `LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}` : '';
-    const rows: LedgerRowView[] = await this.db.query(`SELECT ${LEDGER_SELECT} FROM read_model.fund_ledger l WHERE ${where} ORDER BY l.revision ${limit}`, params);
+    const rows: (LedgerRowView & { actor_name: string | null })[] = await this.db.query(
+      `SELECT ${LEDGER_SELECT}, account.display_name AS actor_name
+         FROM read_model.fund_ledger l LEFT JOIN read_model.accounts account ON account.id::text = l.actor
+        WHERE ${where} ORDER BY l.revision ${limit}`,
+      params,
+    );
     return {
       fundId,
       fundName: fund.name,
-      items: rows.map(toLedgerEntry),
+      items: rows.map((row) => ({ ...toLedgerEntry(row), actorName: row.actor_name })),
       page: paging?.page ?? 1,
       pageSize: paging?.pageSize ?? total,
       total,

@@ -16,7 +16,7 @@ const SUMMARIES: Record<LedgerKind, (entry: FundLedgerEntry) => string> = {
 };
 
 /** A fund's cash book (日记账) as a spreadsheet: 日期, 摘要, 收入, 支出, 余额 in yuan, then what an auditor traces a line by. */
-export function ledgerSheet(fundName: string, entries: readonly FundLedgerEntry[]): Sheet {
+export function ledgerSheet(fundName: string, entries: readonly (FundLedgerEntry & { actorName?: string | null })[]): Sheet {
   return {
     title: `${fundName}`.slice(0, 31).replace(/[\\/?*[\]:]/g, ' ') || '经费日记账',
     fileName: 'fund-ledger',
@@ -37,7 +37,7 @@ export function ledgerSheet(fundName: string, entries: readonly FundLedgerEntry[
       entry.counterpart,
       entry.pool,
       entry.grantId,
-      entry.actor,
+      entry.actorName ?? entry.actor,
       entry.eventId,
       entry.position,
       entry.revision,
