@@ -4,6 +4,7 @@ import { EventStore } from '#event-store';
 import { ManualClock } from '../../libs/shared-kernel/src/testing/manual-clock.js';
 import { readLog } from '../support/event-log.js';
 import { api as http, eventually, signIn, startTestApp, type SignedInUser, type TestApp } from '../support/test-app.js';
+import { residentId } from '../support/resident-ids.js';
 
 const clock = new ManualClock('2026-06-01T02:00:00Z'); // 10:00 in Shanghai
 let testApp: TestApp;
@@ -18,13 +19,6 @@ let sibling: SignedInUser;
 let enterpriseId: string;
 let admin: SignedInUser;
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** A resident ID number with its right check character (GB 11643-1999). */
-function residentId(first17: string): string {
-  const sum = WEIGHTS.reduce((total, weight, index) => total + weight * Number(first17[index]), 0);
-  const check = (12 - (sum % 11)) % 11;
-  return `${first17}${check === 10 ? 'X' : check}`;
-}
 /** Women: the 17th digit is even. */
 const ZHANG = residentId('11010519800315022');
 const WANG = residentId('14100219750808104');

@@ -4,6 +4,7 @@ import { fundDecider, type FundState } from '../../libs/funds/src/fund.decider.j
 import { ManualClock } from '../../libs/shared-kernel/src/testing/manual-clock.js';
 import { readLog } from '../support/event-log.js';
 import { api as http, eventually, type SignedInUser, type TestApp, startTestApp } from '../support/test-app.js';
+import { residentId } from '../support/resident-ids.js';
 
 const clock = new ManualClock('2026-07-01T02:00:00Z'); // 10:00 in Shanghai
 let testApp: TestApp;
@@ -17,12 +18,6 @@ let otherSupervisor: SignedInUser;
 let townshipSupervisor: SignedInUser;
 let auditor: SignedInUser;
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-function residentId(first17: string): string {
-  const sum = WEIGHTS.reduce((total, weight, index) => total + weight * Number(first17[index]), 0);
-  const check = (12 - (sum % 11)) % 11;
-  return `${first17}${check === 10 ? 'X' : check}`;
-}
 /** A distinct, valid resident ID number per index (born 1980-01-01 in 141002). */
 const workerId = (index: number) => residentId(`14100219800101${String(index).padStart(3, '0')}`);
 

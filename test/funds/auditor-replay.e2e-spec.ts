@@ -1,5 +1,6 @@
 import { ManualClock } from '../../libs/shared-kernel/src/testing/manual-clock.js';
 import { api as http, eventually, type SignedInUser, type TestApp, startTestApp } from '../support/test-app.js';
+import { residentId } from '../support/resident-ids.js';
 
 /**
  * The auditor's question, asked of a history made through the command routes as caseworkers and supervisors make
@@ -15,12 +16,6 @@ let auditor: SignedInUser;
 let siblingAuditor: SignedInUser;
 let township: string;
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-function residentId(first17: string): string {
-  const sum = WEIGHTS.reduce((total, weight, index) => total + weight * Number(first17[index]), 0);
-  const check = (12 - (sum % 11)) % 11;
-  return `${first17}${check === 10 ? 'X' : check}`;
-}
 
 const api = (method: string, path: string, user: SignedInUser, body?: unknown) => http(url, method, path, { token: user.token, body });
 /** Sessions end after 30 idle minutes, so the morning moves on in short steps. */
