@@ -17,16 +17,25 @@ export function fen(value: number): Fen {
   return value;
 }
 
+/**
+ * Sums may pass MAX_FEN (a bound on one amount typed in, not on a fund's balance after many); they must only stay
+ * exact, so a fund that received the largest allocation twice still folds instead of failing every command on it.
+ */
+function exactSum(value: number): Fen {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`${value} fen is beyond exact integer arithmetic`);
+  return value as Fen;
+}
+
 export function addFen(...amounts: readonly Fen[]): Fen {
-  return fen(amounts.reduce<number>((sum, amount) => sum + amount, 0));
+  return exactSum(amounts.reduce<number>((sum, amount) => sum + amount, 0));
 }
 
 export function subtractFen(from: Fen, amount: Fen): Fen {
-  return fen(from - amount);
+  return exactSum(from - amount);
 }
 
 export function negateFen(amount: Fen): Fen {
-  return fen(-amount);
+  return exactSum(-amount);
 }
 
 /** 1234567 → "12,345.67": yuan with two decimals, for reports and spreadsheets (never for arithmetic). */

@@ -1,4 +1,4 @@
-import { addFen, fen, formatYuan, isFen, subtractFen } from './money.js';
+import { addFen, fen, formatYuan, isFen, MAX_FEN, subtractFen, type Fen } from './money.js';
 
 describe('money in fen', () => {
   it('accepts only whole fen within bounds', () => {
@@ -14,5 +14,10 @@ describe('money in fen', () => {
     expect(formatYuan(fen(12_550_000))).toBe('125,500.00');
     expect(formatYuan(fen(-105))).toBe('-1.05');
     expect(formatYuan(fen(7))).toBe('0.07');
+  });
+
+  it('lets a balance grow past the largest single amount', () => {
+    expect(addFen(MAX_FEN, MAX_FEN)).toBe(2 * MAX_FEN);
+    expect(() => addFen((Number.MAX_SAFE_INTEGER - 1) as Fen, fen(1), fen(1))).toThrow(RangeError);
   });
 });
