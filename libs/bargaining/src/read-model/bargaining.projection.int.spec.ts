@@ -1,49 +1,28 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { ANY, PostgresEventStore, START } from '#event-store';
-import { Projector, saveCheckpoint } from '#projections';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { ANY, START } from '#event-store';
+import { saveCheckpoint } from '#projections';
+import { useProjectionTestBed } from '../../../../test/support/projection-test-bed.js';
 import { testEvent } from '../../../event-store/src/testing/event-store-contract.js';
 import { wageTalksStreamName } from '../bargaining.streams.js';
 import { BARGAINING_ENTITIES } from './bargaining.entities.js';
 import { BargainingProjection } from './bargaining.projection.js';
 
-let database: TestDatabase;
-let store: PostgresEventStore;
-let dataSource: DataSource;
-const errors: string[] = [];
-const quiet = { log: () => undefined, error: (message: string) => void errors.push(message) };
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  store = new PostgresEventStore({ pool: database.pool, listenConnection: { connectionString: database.connectionString }, pollIntervalMs: 50 });
-  dataSource = new DataSource({ type: 'postgres', url: database.connectionString, synchronize: false, entities: BARGAINING_ENTITIES });
-  await dataSource.initialize();
-});
-
-afterAll(async () => {
-  await dataSource.destroy();
-  await store.close();
-  await database.drop();
-});
+const bed = useProjectionTestBed({ entities: BARGAINING_ENTITIES });
 
 async function project(): Promise<void> {
-  const projector = new Projector(store, dataSource, [new BargainingProjection()], quiet, { maxBatchSize: 3 });
-  projector.start();
   try {
-    await projector.waitFor(await store.headPosition(), 4000);
+    await bed.project([new BargainingProjection()], { timeoutMs: 4000 });
   } finally {
-    await projector.stop();
-    expect(errors).toEqual([]);
+    expect(bed.errors).toEqual([]);
   }
 }
 
 const append = (talksId: string, type: string, data: Record<string, unknown>) =>
-  store.appendToStream(wageTalksStreamName(talksId), ANY, [testEvent(type, { talksId, ...data })]);
+  bed.store.appendToStream(wageTalksStreamName(talksId), ANY, [testEvent(type, { talksId, ...data })]);
 
 const snapshot = async () =>
   (
-    await dataSource.query(
+    await bed.dataSource.query(
       `SELECT (SELECT json_agg(t ORDER BY id) FROM read_model.wage_talks t) AS talks,
               (SELECT json_agg(e ORDER BY talks_id, enterprise_id) FROM read_model.wage_talks_enterprises e) AS enterprises,
               (SELECT json_agg(s ORDER BY talks_id, revision) FROM read_model.wage_talks_steps s) AS steps`,
@@ -75,10 +54,10 @@ describe('bargaining projection', () => {
     });
     await append(talksId, 'AgreementAdopted', { adoptedOn: '2026-04-16', delegatesPresent: 30, votesFor: 29 });
     await append(talksId, 'AgreementFiled', { filedOn: '2026-04-18', bureau: '区人社局' });
-    await store.appendToStream('wage_talks_claim-regional-x', ANY, [testEvent('WageTalksClaimed', { talksId, enterpriseId: first, scope: 'regional' })]);
+    await bed.store.appendToStream('wage_talks_claim-regional-x', ANY, [testEvent('WageTalksClaimed', { talksId, enterpriseId: first, scope: 'regional' })]);
     await project();
 
-    const [row] = await dataSource.query(
+    const [row] = await bed.dataSource.query(
       `SELECT stage, scope, topics, offer_date::text, signed_on::text, term_years, minimum_monthly_wage_fen, filed_on::text, bureau,
               rounds_held, covered_enterprise_count, revision FROM read_model.wage_talks WHERE id = $1`,
       [talksId],
@@ -97,7 +76,7 @@ describe('bargaining projection', () => {
       covered_enterprise_count: 2,
       revision: '5',
     });
-    const steps = await dataSource.query(`SELECT type, occurred_on::text AS on FROM read_model.wage_talks_steps WHERE talks_id = $1 ORDER BY revision`, [talksId]);
+    const steps = await bed.dataSource.query(`SELECT type, occurred_on::text AS on FROM read_model.wage_talks_steps WHERE talks_id = $1 ORDER BY revision`, [talksId]);
     expect(steps.map((step: { type: string; on: string }) => `${step.type} ${step.on}`)).toEqual([
       'WageTalksOpened 2026-04-01',
       'EmployerResponded 2026-04-10',
@@ -106,24 +85,24 @@ describe('bargaining projection', () => {
       'AgreementAdopted 2026-04-16',
       'AgreementFiled 2026-04-18',
     ]);
-    expect(await dataSource.query(`SELECT count(*)::int AS n FROM read_model.wage_talks_enterprises WHERE talks_id = $1`, [talksId])).toEqual([{ n: 2 }]);
+    expect(await bed.dataSource.query(`SELECT count(*)::int AS n FROM read_model.wage_talks_enterprises WHERE talks_id = $1`, [talksId])).toEqual([{ n: 2 }]);
   });
 
   it('clears the objected agreement from the row, keeping it in the steps', async () => {
     await append(talksId, 'AgreementObjected', { objectedOn: '2026-04-25', reason: '最低工资低于标准' });
     await project();
-    const [row] = await dataSource.query(`SELECT stage, signed_on, filed_on, revision FROM read_model.wage_talks WHERE id = $1`, [talksId]);
+    const [row] = await bed.dataSource.query(`SELECT stage, signed_on, filed_on, revision FROM read_model.wage_talks WHERE id = $1`, [talksId]);
     expect(row).toEqual({ stage: 'negotiating', signed_on: null, filed_on: null, revision: '6' });
-    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM read_model.wage_talks_steps WHERE talks_id = $1`, [talksId]);
+    const [{ n }] = await bed.dataSource.query(`SELECT count(*)::int AS n FROM read_model.wage_talks_steps WHERE talks_id = $1`, [talksId]);
     expect(n).toBe(7);
   });
 
   it('changes nothing when an event it has applied is delivered again on its own', async () => {
     const before = await snapshot();
-    const [opened, responded] = await store.readStream(wageTalksStreamName(talksId), { maxCount: 2 });
+    const [opened, responded] = await bed.store.readStream(wageTalksStreamName(talksId), { maxCount: 2 });
     const projection = new BargainingProjection();
     // An older event delivered late must not wind the row back to "offered" or "accepted".
-    await dataSource.transaction(async (manager) => {
+    await bed.dataSource.transaction(async (manager) => {
       await projection.apply(responded, manager);
       await projection.apply(opened, manager);
     });
@@ -133,15 +112,15 @@ describe('bargaining projection', () => {
   it('changes nothing when the whole log is delivered again from the start', async () => {
     const before = await snapshot();
     // Move the checkpoint back to the start: every event is applied a second time.
-    await dataSource.transaction((manager) => saveCheckpoint(manager, 'bargaining', START));
+    await bed.dataSource.transaction((manager) => saveCheckpoint(manager, 'bargaining', START));
     await project();
     expect(await snapshot()).toEqual(before);
   });
 
   it('rebuilds exactly the same read model when replayed from an empty read model', async () => {
     const before = await snapshot();
-    await dataSource.query(`DELETE FROM read_model.projection_checkpoints WHERE projection = 'bargaining'`);
-    await dataSource.query(`TRUNCATE read_model.wage_talks_steps, read_model.wage_talks_enterprises, read_model.wage_talks`);
+    await bed.dataSource.query(`DELETE FROM read_model.projection_checkpoints WHERE projection = 'bargaining'`);
+    await bed.dataSource.query(`TRUNCATE read_model.wage_talks_steps, read_model.wage_talks_enterprises, read_model.wage_talks`);
     await project();
     expect(await snapshot()).toEqual(before);
   });

@@ -1,47 +1,27 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { ANY, NO_STREAM, PostgresEventStore } from '#event-store';
+import { ANY, NO_STREAM } from '#event-store';
 import { PersonalDataVault } from '#personal-data';
-import { Projector } from '#projections';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { useProjectionTestBed } from '../../../../test/support/projection-test-bed.js';
 import { testEvent } from '../../../event-store/src/testing/event-store-contract.js';
 import { hardshipFileStreamName } from '../casework.streams.js';
 import type { WorkerPersonalData } from '../casework.vocabulary.js';
 import { CaseworkProjection } from './casework.projection.js';
 
-let database: TestDatabase;
-let store: PostgresEventStore;
-let dataSource: DataSource;
+const bed = useProjectionTestBed();
 let vault: PersonalDataVault;
 let projection: CaseworkProjection;
 const masterKey = randomBytes(32);
-const quiet = { log: () => undefined, error: () => undefined };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  store = new PostgresEventStore({ pool: database.pool, listenConnection: { connectionString: database.connectionString }, pollIntervalMs: 50 });
-  dataSource = new DataSource({ type: 'postgres', url: database.connectionString, synchronize: false });
-  await dataSource.initialize();
-  vault = new PersonalDataVault(dataSource, masterKey);
+beforeAll(() => {
+  vault = new PersonalDataVault(bed.dataSource, masterKey);
   projection = new CaseworkProjection(vault);
 });
 
-afterAll(async () => {
-  await dataSource.destroy();
-  await store.close();
-  await database.drop();
-});
-
-async function project(using = projection): Promise<void> {
-  const projector = new Projector(store, dataSource, [using], quiet, { maxBatchSize: 2 });
-  projector.start();
-  await projector.waitFor(await store.headPosition());
-  await projector.stop();
-}
+const project = (using = projection) => bed.project([using], { maxBatchSize: 2 });
 
 /** Every row as text, in a fixed order: what "the same rows" means. */
 async function dump(): Promise<string[]> {
-  const rows: { row: string }[] = await dataSource.query(`SELECT t::text AS row FROM read_model.hardship_files t ORDER BY id`);
+  const rows: { row: string }[] = await bed.dataSource.query(`SELECT t::text AS row FROM read_model.hardship_files t ORDER BY id`);
   return rows.map((row) => row.row);
 }
 
@@ -60,7 +40,7 @@ async function openFile(fileId: string, residentId: string, name: string, phone:
     illnessDetails: null,
     fiveClears: { familySituation: '三口之家', causeOfHardship: '失业', stateOfMind: '稳定', employmentNeeds: '就近就业', skills: '电焊' },
   };
-  await store.appendToStream(hardshipFileStreamName(fileId), NO_STREAM, [
+  await bed.store.appendToStream(hardshipFileStreamName(fileId), NO_STREAM, [
     testEvent('HardshipFileOpened', {
       fileId,
       unitId,
@@ -88,7 +68,7 @@ describe('casework projection', () => {
   it('keeps the name, a masked ID number and a masked phone of each worker, and the file\'s figures', async () => {
     zhao = await openFile(zhaoFile, ZHAO, '赵秀英', '13812345678');
     await openFile(liFile, LI, '李建国', '13912345678');
-    const append = (type: string, data: Record<string, unknown>) => store.appendToStream(hardshipFileStreamName(zhaoFile), ANY, [testEvent(type, { fileId: zhaoFile, ...data })]);
+    const append = (type: string, data: Record<string, unknown>) => bed.store.appendToStream(hardshipFileStreamName(zhaoFile), ANY, [testEvent(type, { fileId: zhaoFile, ...data })]);
     await append('HardshipVisitRecorded', { visitId: randomUUID(), occasion: 'festival', visitedOn: '2026-06-01', visitors: ['王芳'], notes: null });
     await append('AidRequestNoted', { requestId: randomUUID(), programme: 'winter_warmth', amountRequestedFen: 50_000, requestedOn: '2026-06-01', reason: await vault.seal(zhao, { notes: '节日' }) });
     await append('HardshipFileReviewed', {
@@ -97,7 +77,7 @@ describe('casework projection', () => {
     });
     await project();
 
-    const [row] = await dataSource.query(`SELECT * FROM read_model.hardship_files WHERE id = $1`, [zhaoFile]);
+    const [row] = await bed.dataSource.query(`SELECT * FROM read_model.hardship_files WHERE id = $1`, [zhaoFile]);
     expect(row).toMatchObject({
       person_id: zhao,
       name: '赵秀英',
@@ -117,12 +97,12 @@ describe('casework projection', () => {
   });
 
   it('scrubs an erased person\'s rows and keeps the file, its status and its figures; others are untouched', async () => {
-    const before = await dataSource.query(`SELECT * FROM read_model.hardship_files WHERE id = $1`, [liFile]);
-    await store.appendToStream(`person-${zhao}`, NO_STREAM, [testEvent('PersonalDataErased', { personId: zhao, reason: 'data_subject_request' })]);
+    const before = await bed.dataSource.query(`SELECT * FROM read_model.hardship_files WHERE id = $1`, [liFile]);
+    await bed.store.appendToStream(`person-${zhao}`, NO_STREAM, [testEvent('PersonalDataErased', { personId: zhao, reason: 'data_subject_request' })]);
     await vault.destroyKey(zhao);
     await project();
 
-    const [row] = await dataSource.query(`SELECT * FROM read_model.hardship_files WHERE id = $1`, [zhaoFile]);
+    const [row] = await bed.dataSource.query(`SELECT * FROM read_model.hardship_files WHERE id = $1`, [zhaoFile]);
     expect(row).toMatchObject({
       name: null,
       resident_id_masked: null,
@@ -135,24 +115,24 @@ describe('casework projection', () => {
       aid_request_count: 1,
       aid_requested_fen: '50000',
     });
-    expect(await dataSource.query(`SELECT * FROM read_model.hardship_files WHERE id = $1`, [liFile])).toEqual(before);
+    expect(await bed.dataSource.query(`SELECT * FROM read_model.hardship_files WHERE id = $1`, [liFile])).toEqual(before);
     const text = (await dump()).join('\n');
     for (const trace of ['赵秀英', '1101**********002X', '138****5678']) expect(text).not.toContain(trace);
   });
 
   it('changes nothing when events are applied again, and rebuilds the same rows from the log after the erasure', async () => {
     const settled = await dump();
-    const { events } = await store.readAll();
-    await dataSource.transaction(async (manager) => {
+    const { events } = await bed.store.readAll();
+    await bed.dataSource.transaction(async (manager) => {
       for (const event of events) if (projection.eventTypes.includes(event.type)) await projection.apply(event, manager);
     });
     expect(await dump()).toEqual(settled);
 
     // A rebuild: the rows and the checkpoint go, and the whole log is projected again.
-    await dataSource.query(`WITH gone AS (DELETE FROM read_model.hardship_files RETURNING 1) SELECT count(*) FROM gone`);
-    await dataSource.query(`WITH gone AS (DELETE FROM read_model.projection_checkpoints WHERE projection = 'casework' RETURNING 1) SELECT count(*) FROM gone`);
+    await bed.dataSource.query(`WITH gone AS (DELETE FROM read_model.hardship_files RETURNING 1) SELECT count(*) FROM gone`);
+    await bed.dataSource.query(`WITH gone AS (DELETE FROM read_model.projection_checkpoints WHERE projection = 'casework' RETURNING 1) SELECT count(*) FROM gone`);
     // Another process, whose vault never held the erased key.
-    await project(new CaseworkProjection(new PersonalDataVault(dataSource, masterKey)));
+    await project(new CaseworkProjection(new PersonalDataVault(bed.dataSource, masterKey)));
     expect(await dump()).toEqual(settled);
   });
 });

@@ -1,45 +1,22 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { ANY, PostgresEventStore } from '#event-store';
-import { Projector } from '#projections';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
-import { testEvent } from '../../../event-store/src/testing/event-store-contract.js';
+import { useProjectionTestBed } from '../../../../test/support/projection-test-bed.js';
 import { PersonalDataVault } from '#personal-data';
 import { EmploymentProjection } from './employment.projection.js';
 
-let database: TestDatabase;
-let store: PostgresEventStore;
-let dataSource: DataSource;
+const bed = useProjectionTestBed();
 let vault: PersonalDataVault;
-const quiet = { log: () => undefined, error: () => undefined };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  store = new PostgresEventStore({ pool: database.pool, listenConnection: { connectionString: database.connectionString }, pollIntervalMs: 50 });
-  dataSource = new DataSource({ type: 'postgres', url: database.connectionString, synchronize: false });
-  await dataSource.initialize();
-  vault = new PersonalDataVault(dataSource, randomBytes(32));
+beforeAll(() => {
+  vault = new PersonalDataVault(bed.dataSource, randomBytes(32));
 });
 
-afterAll(async () => {
-  await dataSource.destroy();
-  await store.close();
-  await database.drop();
-});
-
-async function project(): Promise<void> {
-  const projector = new Projector(store, dataSource, [new EmploymentProjection(vault)], quiet, { maxBatchSize: 4 });
-  projector.start();
-  await projector.waitFor(await store.headPosition());
-  await projector.stop();
-}
-
-const append = (stream: string, type: string, data: Record<string, unknown>) => store.appendToStream(stream, ANY, [testEvent(type, data)]);
+const project = () => bed.project([new EmploymentProjection(vault)], { maxBatchSize: 4 });
+const append = bed.append;
 
 const TABLES = ['seekers', 'registrations', 'trainings', 'referrals', 'rehirings', 'job_fairs', 'fair_positions'].map((t) => `read_model.employment_${t}`);
 
 async function snapshot(): Promise<Record<string, unknown>> {
-  const rows = await Promise.all(TABLES.map((table) => dataSource.query(`SELECT coalesce(json_agg(t ORDER BY t::text), '[]') AS rows FROM ${table} t`)));
+  const rows = await Promise.all(TABLES.map((table) => bed.dataSource.query(`SELECT coalesce(json_agg(t ORDER BY t::text), '[]') AS rows FROM ${table} t`)));
   return Object.fromEntries(TABLES.map((table, index) => [table, rows[index][0].rows]));
 }
 
@@ -75,7 +52,7 @@ describe('employment projection', () => {
       seekerId: xiuying, trainingId: training, cycle: 1, courseType: 'domestic_service', courseName: '家政服务员培训班', provider: '市第四技校', startsOn: '2026-04-01', endsOn: '2026-04-30',
     });
     await project();
-    let [row] = await dataSource.query(`SELECT * FROM read_model.employment_seekers WHERE id = $1`, [xiuying]);
+    let [row] = await bed.dataSource.query(`SELECT * FROM read_model.employment_seekers WHERE id = $1`, [xiuying]);
     expect(row).toMatchObject({ name: '张秀英', phone_masked: '138****5678', resident_id_masked: '1101**********002X', status: 'in_training', skills: ['家政'], personal_data_erased: false, revision: '1' });
 
     await append(`job_seeker-${xiuying}`, 'TrainingCompleted', { seekerId: xiuying, trainingId: training, completedOn: '2026-04-30', certified: true });
@@ -85,18 +62,18 @@ describe('employment projection', () => {
       seekerId: xiuying, referralId: referral, cycle: 1, employer: '某家政公司', position: '家政服务员', fairId: fair, positionId: position, referredOn: '2026-05-10',
     });
     await project();
-    [row] = await dataSource.query(`SELECT status, open_trainings, open_referrals FROM read_model.employment_seekers WHERE id = $1`, [xiuying]);
+    [row] = await bed.dataSource.query(`SELECT status, open_trainings, open_referrals FROM read_model.employment_seekers WHERE id = $1`, [xiuying]);
     expect(row).toEqual({ status: 'referred', open_trainings: 0, open_referrals: 1 });
 
     await append(`job_seeker-${xiuying}`, 'WorkerRehired', {
       seekerId: xiuying, cycle: 1, employer: '某家政公司', position: '家政服务员', startedOn: '2026-06-01', channel: 'job_fair', referralId: referral, fairId: fair,
     });
     await project();
-    [row] = await dataSource.query(`SELECT status, rehired_on::text FROM read_model.employment_seekers WHERE id = $1`, [xiuying]);
+    [row] = await bed.dataSource.query(`SELECT status, rehired_on::text FROM read_model.employment_seekers WHERE id = $1`, [xiuying]);
     expect(row).toEqual({ status: 'rehired', rehired_on: '2026-06-01' });
-    const [hired] = await dataSource.query(`SELECT status FROM read_model.employment_referrals WHERE id = $1`, [referral]);
+    const [hired] = await bed.dataSource.query(`SELECT status FROM read_model.employment_referrals WHERE id = $1`, [referral]);
     expect(hired.status).toBe('hired');
-    const [rehiring] = await dataSource.query(`SELECT unit_id, kind, gender, channel FROM read_model.employment_rehirings WHERE seeker_id = $1`, [xiuying]);
+    const [rehiring] = await bed.dataSource.query(`SELECT unit_id, kind, gender, channel FROM read_model.employment_rehirings WHERE seeker_id = $1`, [xiuying]);
     expect(rehiring).toEqual({ unit_id: unitId, kind: 'laid_off_worker', gender: 'female', channel: 'job_fair' });
   });
 
@@ -105,9 +82,9 @@ describe('employment projection', () => {
       seekerId: xiuying, cycle: 2, kind: 'laid_off_worker', lostJobOn: '2026-09-30', jobLossReason: 'business_closed', registeredOn: '2026-10-08',
     });
     await project();
-    const [row] = await dataSource.query(`SELECT status, cycle, registered_on::text, first_registered_on::text FROM read_model.employment_seekers WHERE id = $1`, [xiuying]);
+    const [row] = await bed.dataSource.query(`SELECT status, cycle, registered_on::text, first_registered_on::text FROM read_model.employment_seekers WHERE id = $1`, [xiuying]);
     expect(row).toEqual({ status: 'registered', cycle: 2, registered_on: '2026-10-08', first_registered_on: '2026-03-02' });
-    const [{ n }] = await dataSource.query(`SELECT count(*)::int AS n FROM read_model.employment_registrations WHERE seeker_id = $1`, [xiuying]);
+    const [{ n }] = await bed.dataSource.query(`SELECT count(*)::int AS n FROM read_model.employment_registrations WHERE seeker_id = $1`, [xiuying]);
     expect(n).toBe(2);
   });
 
@@ -122,9 +99,9 @@ describe('employment projection', () => {
     await vault.destroyKey(xiuyingPerson);
     await project();
 
-    const [erased] = await dataSource.query(`SELECT * FROM read_model.employment_seekers WHERE id = $1`, [xiuying]);
+    const [erased] = await bed.dataSource.query(`SELECT * FROM read_model.employment_seekers WHERE id = $1`, [xiuying]);
     expect(erased).toMatchObject({ name: null, phone_masked: null, resident_id_masked: null, skills: null, personal_data_erased: true, status: 'registered', cycle: 2 });
-    const [kept] = await dataSource.query(`SELECT name, phone_masked, personal_data_erased FROM read_model.employment_seekers WHERE id = $1`, [jianguo]);
+    const [kept] = await bed.dataSource.query(`SELECT name, phone_masked, personal_data_erased FROM read_model.employment_seekers WHERE id = $1`, [jianguo]);
     expect(kept).toEqual({ name: '李建国', phone_masked: '035****4567', personal_data_erased: false });
     const after = await snapshot();
     expect(JSON.stringify(after)).not.toContain('张秀英');
@@ -133,8 +110,8 @@ describe('employment projection', () => {
 
   it('rebuilds exactly the same read model, still scrubbed, when replayed from the start of the log', async () => {
     const before = await snapshot();
-    await dataSource.query(`DELETE FROM read_model.projection_checkpoints WHERE projection = 'employment'`);
-    await dataSource.query(`TRUNCATE ${TABLES.join(', ')}`);
+    await bed.dataSource.query(`DELETE FROM read_model.projection_checkpoints WHERE projection = 'employment'`);
+    await bed.dataSource.query(`TRUNCATE ${TABLES.join(', ')}`);
     await project();
     expect(await snapshot()).toEqual(before);
   });
@@ -142,8 +119,8 @@ describe('employment projection', () => {
   it('changes nothing when events already applied are applied again', async () => {
     const before = await snapshot();
     const projection = new EmploymentProjection(vault);
-    const events = (await store.readAll({ maxCount: 1000 })).events.filter((event) => projection.eventTypes.includes(event.type));
-    await dataSource.transaction(async (manager) => {
+    const events = (await bed.store.readAll({ maxCount: 1000 })).events.filter((event) => projection.eventTypes.includes(event.type));
+    await bed.dataSource.transaction(async (manager) => {
       for (const event of events) await projection.apply(event, manager);
     });
     expect(await snapshot()).toEqual(before);

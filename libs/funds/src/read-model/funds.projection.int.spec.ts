@@ -1,12 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { DataSource } from 'typeorm';
-import { ANY, PostgresEventStore, type EventToAppend, type JsonObject } from '#event-store';
+import { ANY, type EventToAppend, type JsonObject } from '#event-store';
 import type { Actor } from '#http';
 import { PersonalDataVault, personStreamName } from '#personal-data';
-import { Projector } from '#projections';
 import type { Fen } from '#shared-kernel';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
+import { useProjectionTestBed } from '../../../../test/support/projection-test-bed.js';
 import { FundBalanceHandler, FundBalanceQuery } from '../fund-queries/fund-queries.js';
 import { fundStreamName } from '../funds.streams.js';
 import { storedLedger } from '../fund-queries/fund-views.js';
@@ -14,36 +12,18 @@ import { historyGaps, historyStep, simulateFundHistory, type HistoryDecision } f
 import { balanceAsOf, ledgerEntriesOf } from './fund-ledger.js';
 import { FundsProjection } from './funds.projection.js';
 
-let database: TestDatabase;
-let store: PostgresEventStore;
-let dataSource: DataSource;
+const bed = useProjectionTestBed();
 let vault: PersonalDataVault;
-const quiet = { log: () => undefined, error: () => undefined };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  store = new PostgresEventStore({ pool: database.pool, listenConnection: { connectionString: database.connectionString }, pollIntervalMs: 50 });
-  dataSource = new DataSource({ type: 'postgres', url: database.connectionString, synchronize: false });
-  await dataSource.initialize();
-  vault = new PersonalDataVault(dataSource, randomBytes(32));
+beforeAll(() => {
+  vault = new PersonalDataVault(bed.dataSource, randomBytes(32));
 });
 
-afterAll(async () => {
-  await dataSource.destroy();
-  await store.close();
-  await database.drop();
-});
-
-async function project(): Promise<void> {
-  const projector = new Projector(store, dataSource, [new FundsProjection(vault)], quiet, { maxBatchSize: 3 });
-  projector.start();
-  await projector.waitFor(await store.headPosition());
-  await projector.stop();
-}
+const project = () => bed.project([new FundsProjection(vault)]);
 
 /** Every row of every funds table as text, in a fixed order: what "the same rows" means. */
 async function dump(): Promise<string[]> {
-  const rows: { row: string }[] = await dataSource.query(
+  const rows: { row: string }[] = await bed.dataSource.query(
     `SELECT t::text AS row FROM read_model.funds t
      UNION ALL SELECT t::text FROM read_model.fund_ledger t
      UNION ALL SELECT t::text FROM read_model.aid_programmes t
@@ -56,7 +36,7 @@ async function dump(): Promise<string[]> {
 
 async function append(decisions: readonly HistoryDecision[]): Promise<void> {
   for (const decision of decisions) {
-    await store.appendToStreams(
+    await bed.store.appendToStreams(
       decision.appends.map(({ streamName, events }) => ({
         streamName,
         expectedRevision: ANY,
@@ -79,7 +59,7 @@ let workerPersonId: string;
 
 describe('funds projection', () => {
   it('keeps each fund’s ledger exactly as the pure function rebuilds it from the fund’s stream', async () => {
-    await dataSource.query(`INSERT INTO read_model.units (id, name, level, parent_id, path, revision, updated_at) VALUES ($1, '尧都区总工会', 'district', NULL, $2, 0, now())`, [
+    await bed.dataSource.query(`INSERT INTO read_model.units (id, name, level, parent_id, path, revision, updated_at) VALUES ($1, '尧都区总工会', 'district', NULL, $2, 0, now())`, [
       unitId,
       `/${unitId}/`,
     ]);
@@ -108,36 +88,36 @@ describe('funds projection', () => {
     await project();
 
     for (const fundId of fundIds) {
-      const replayed = ledgerEntriesOf(await store.readStream(fundStreamName(fundId)));
+      const replayed = ledgerEntriesOf(await bed.store.readStream(fundStreamName(fundId)));
       expect(replayed.length).toBeGreaterThan(3);
-      expect(await storedLedger(dataSource.manager, fundId)).toEqual(replayed);
-      const [row] = await dataSource.query(`SELECT balance_fen::int, reserved_fen::int, available_fen::int FROM read_model.funds WHERE id = $1`, [fundId]);
+      expect(await storedLedger(bed.dataSource.manager, fundId)).toEqual(replayed);
+      const [row] = await bed.dataSource.query(`SELECT balance_fen::int, reserved_fen::int, available_fen::int FROM read_model.funds WHERE id = $1`, [fundId]);
       const last = replayed[replayed.length - 1];
       expect(row).toEqual({ balance_fen: last.balanceAfterFen, reserved_fen: last.reservedAfterFen, available_fen: last.balanceAfterFen - last.reservedAfterFen });
     }
-    const [{ named }] = await dataSource.query(`SELECT count(*)::int AS named FROM read_model.aid_grants WHERE recipient_name = '李建国'`);
-    const [{ workers }] = await dataSource.query(`SELECT count(*)::int AS workers FROM read_model.aid_grants WHERE recipient_kind = 'worker'`);
+    const [{ named }] = await bed.dataSource.query(`SELECT count(*)::int AS named FROM read_model.aid_grants WHERE recipient_name = '李建国'`);
+    const [{ workers }] = await bed.dataSource.query(`SELECT count(*)::int AS workers FROM read_model.aid_grants WHERE recipient_kind = 'worker'`);
     expect(named).toBe(workers);
     expect((await dump()).join('\n')).not.toContain('11010519491231002X');
   });
 
   it('changes nothing when the whole log is applied again, or one event twice', async () => {
     const before = await dump();
-    await dataSource.query(`UPDATE read_model.projection_checkpoints SET commit_position = 0, prepare_position = 0 WHERE projection = 'funds'`);
+    await bed.dataSource.query(`UPDATE read_model.projection_checkpoints SET commit_position = 0, prepare_position = 0 WHERE projection = 'funds'`);
     await project();
     expect(await dump()).toEqual(before);
 
-    const [last] = await store.readStream(fundStreamName(fundIds[0]), { direction: 'backwards', maxCount: 1 });
-    await dataSource.transaction((manager) => new FundsProjection(vault).apply(last, manager));
+    const [last] = await bed.store.readStream(fundStreamName(fundIds[0]), { direction: 'backwards', maxCount: 1 });
+    await bed.dataSource.transaction((manager) => new FundsProjection(vault).apply(last, manager));
     expect(await dump()).toEqual(before);
   });
 
   it('answers the balance as of any instant as the events that happened by then add up to', async () => {
-    const handler = new FundBalanceHandler(dataSource);
+    const handler = new FundBalanceHandler(bed.dataSource);
     const actor: Actor = { userId: 'auditor', username: 'auditor', role: 'auditor', unitId, sessionId: 's' };
     const instants = [...new Set(decisions.map((decision) => decision.occurredAt))];
     for (const fundId of fundIds) {
-      const replayed = ledgerEntriesOf(await store.readStream(fundStreamName(fundId)));
+      const replayed = ledgerEntriesOf(await bed.store.readStream(fundStreamName(fundId)));
       for (const instant of [instants[3], instants[Math.floor(instants.length / 2)], instants[instants.length - 2]]) {
         const justBefore = new Date(Date.parse(instant) - 1).toISOString();
         for (const asOf of [instant, justBefore]) {
@@ -156,7 +136,7 @@ describe('funds projection', () => {
 
   it('forgets a worker’s name when they are erased, and a replay after the erasure gives the same rows', async () => {
     await vault.destroyKey(workerPersonId);
-    await store.appendToStream(personStreamName(workerPersonId), ANY, [
+    await bed.store.appendToStream(personStreamName(workerPersonId), ANY, [
       {
         type: 'PersonalDataErased',
         data: { personId: workerPersonId, reason: 'data_subject_request' },
@@ -164,15 +144,15 @@ describe('funds projection', () => {
       },
     ]);
     await project();
-    const rows: { recipient_name: string | null; personal_data_erased: boolean }[] = await dataSource.query(
+    const rows: { recipient_name: string | null; personal_data_erased: boolean }[] = await bed.dataSource.query(
       `SELECT recipient_name, personal_data_erased FROM read_model.aid_grants WHERE person_id = $1`,
       [workerPersonId],
     );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.recipient_name === null && row.personal_data_erased)).toBe(true);
     const after = await dump();
-    await dataSource.query(`TRUNCATE read_model.funds, read_model.fund_ledger, read_model.aid_programmes, read_model.aid_grants, read_model.aid_policies`);
-    await dataSource.query(`UPDATE read_model.projection_checkpoints SET commit_position = 0, prepare_position = 0 WHERE projection = 'funds'`);
+    await bed.dataSource.query(`TRUNCATE read_model.funds, read_model.fund_ledger, read_model.aid_programmes, read_model.aid_grants, read_model.aid_policies`);
+    await bed.dataSource.query(`UPDATE read_model.projection_checkpoints SET commit_position = 0, prepare_position = 0 WHERE projection = 'funds'`);
     await project();
     expect(await dump()).toEqual(after);
   });

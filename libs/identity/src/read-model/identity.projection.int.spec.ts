@@ -1,40 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { ANY, PostgresEventStore } from '#event-store';
-import { Projector } from '#projections';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.js';
-import { testEvent } from '../../../event-store/src/testing/event-store-contract.js';
+import { useProjectionTestBed } from '../../../../test/support/projection-test-bed.js';
 import { IdentityProjection } from './identity.projection.js';
 
-let database: TestDatabase;
-let store: PostgresEventStore;
-let dataSource: DataSource;
-const quiet = { log: () => undefined, error: () => undefined };
+const bed = useProjectionTestBed();
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  store = new PostgresEventStore({ pool: database.pool, listenConnection: { connectionString: database.connectionString }, pollIntervalMs: 50 });
-  dataSource = new DataSource({ type: 'postgres', url: database.connectionString, synchronize: false });
-  await dataSource.initialize();
-});
-
-afterAll(async () => {
-  await dataSource.destroy();
-  await store.close();
-  await database.drop();
-});
-
-async function project(): Promise<void> {
-  const projector = new Projector(store, dataSource, [new IdentityProjection()], quiet, { maxBatchSize: 3 });
-  projector.start();
-  await projector.waitFor(await store.headPosition());
-  await projector.stop();
-}
-
-const append = (stream: string, type: string, data: Record<string, unknown>) => store.appendToStream(stream, ANY, [testEvent(type, data)]);
+const project = () => bed.project([new IdentityProjection()]);
+const append = bed.append;
 
 async function paths(): Promise<Record<string, string>> {
-  const rows: { id: string; path: string }[] = await dataSource.query(`SELECT id, path FROM read_model.units`);
+  const rows: { id: string; path: string }[] = await bed.dataSource.query(`SELECT id, path FROM read_model.units`);
   return Object.fromEntries(rows.map((row) => [row.id, row.path]));
 }
 
@@ -58,10 +32,10 @@ describe('identity projection', () => {
     expect(moved[township]).toBe(`/${city}/${districtB}/${township}/`);
     expect(moved[community]).toBe(`/${city}/${districtB}/${township}/${community}/`);
     expect(moved[districtA]).toBe(`/${city}/${districtA}/`);
-    const [row] = await dataSource.query(`SELECT name, parent_id, revision FROM read_model.units WHERE id = $1`, [township]);
+    const [row] = await bed.dataSource.query(`SELECT name, parent_id, revision FROM read_model.units WHERE id = $1`, [township]);
     expect(row).toEqual({ name: '大槐树镇总工会', parent_id: districtB, revision: '2' });
     // The community's own row keeps its parent and revision: only its path changed.
-    const [child] = await dataSource.query(`SELECT parent_id, revision FROM read_model.units WHERE id = $1`, [community]);
+    const [child] = await bed.dataSource.query(`SELECT parent_id, revision FROM read_model.units WHERE id = $1`, [community]);
     expect(child).toEqual({ parent_id: township, revision: '0' });
   });
 
@@ -73,12 +47,12 @@ describe('identity projection', () => {
     await append('access_log-2026-11-22', 'UnknownUserSignInFailed', { client: 'api', ip: '10.0.0.7' });
     await project();
 
-    const [account] = await dataSource.query(`SELECT username, role, unit_id, status, locked_until FROM read_model.accounts WHERE id = $1`, [userId]);
+    const [account] = await bed.dataSource.query(`SELECT username, role, unit_id, status, locked_until FROM read_model.accounts WHERE id = $1`, [userId]);
     expect(account).toMatchObject({ username: 'li.na', role: 'supervisor', unit_id: community, status: 'active' });
     expect(account.locked_until.toISOString()).toBe('2030-01-01T00:00:00.000Z');
 
     const log: { kind: string; user_id: string | null; unit_id: string | null; ip: string | null; detail: Record<string, unknown> }[] =
-      await dataSource.query(`SELECT kind, user_id, unit_id, ip, detail FROM read_model.access_log ORDER BY position`);
+      await bed.dataSource.query(`SELECT kind, user_id, unit_id, ip, detail FROM read_model.access_log ORDER BY position`);
     expect(log.map((entry) => entry.kind)).toEqual(['AccountCreated', 'SignInFailed', 'AccountLocked', 'AccountRoleChanged', 'UnknownUserSignInFailed']);
     expect(log[1]).toMatchObject({ user_id: userId, unit_id: community, ip: '10.0.0.9', detail: { reason: 'wrong_password' } });
     expect(log[4]).toMatchObject({ user_id: null, unit_id: null, ip: '10.0.0.7' });
@@ -86,14 +60,14 @@ describe('identity projection', () => {
 
   it('rebuilds exactly the same read model when replayed from the start of the log', async () => {
     const snapshot = async () =>
-      dataSource.query(
+      bed.dataSource.query(
         `SELECT (SELECT json_agg(u ORDER BY id) FROM read_model.units u) AS units,
                 (SELECT json_agg(a ORDER BY id) FROM read_model.accounts a) AS accounts,
                 (SELECT json_agg(l ORDER BY position) FROM read_model.access_log l) AS log`,
       );
     const before = await snapshot();
-    await dataSource.query(`DELETE FROM read_model.projection_checkpoints WHERE projection = 'identity'`);
-    await dataSource.query(`TRUNCATE read_model.units, read_model.accounts, read_model.access_log`);
+    await bed.dataSource.query(`DELETE FROM read_model.projection_checkpoints WHERE projection = 'identity'`);
+    await bed.dataSource.query(`TRUNCATE read_model.units, read_model.accounts, read_model.access_log`);
     await project();
     expect(await snapshot()).toEqual(before);
   });
