@@ -225,6 +225,17 @@ describe('re-employment over HTTP', () => {
     });
     expect(badCount.status).toBe(400);
     expect(badCount.body.errors[0].field).toBe('positions[0].count');
+    // Found by the command-route fuzz: a list inside the list used to slip past validation and answer 500.
+    for (const positions of [[[]], [[{ employer: '某公司', position: '保安', count: 1 }]], ['保安'], [null]]) {
+      const notObjects = await api(url, 'POST', '/job-fairs', {
+        body: { name: '招聘会', heldOn: '2026-05-08', place: '广场', unitId: township, organiser: '总工会', positions },
+      });
+      expect({ positions, status: notObjects.status, fields: notObjects.body.errors?.map((error: { field: string }) => error.field) }).toEqual({
+        positions,
+        status: 400,
+        fields: ['positions'],
+      });
+    }
 
     const shown = await eventually(async () => {
       const response = await api(url, 'GET', `/job-fairs/${fair.id}`);

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsCalendarDate, Trim } from '../validators.js';
 
 export class OfferPositionDto {
@@ -59,6 +59,8 @@ export class OrganiseJobFairDto {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
+  // ValidateNested looks inside a nested array as if it were the list itself, so `[[]]` would pass without this.
+  @IsObject({ each: true, message: 'each position must be an object with employer, position and count' })
   @ValidateNested({ each: true })
   @Type(() => OfferPositionDto)
   positions?: OfferPositionDto[];
