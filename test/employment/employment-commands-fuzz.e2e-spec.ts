@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ProjectorService } from '../../apps/api/src/projector/projector.service.js';
 import { ManualClock } from '../../libs/shared-kernel/src/testing/manual-clock.js';
-import { readLog } from '../support/event-log.js';
+import { readLog, settleLog } from '../support/event-log.js';
 import { api, eventually, startTestApp, type SignedInUser, type TestApp } from '../support/test-app.js';
 
 /**
@@ -37,6 +37,7 @@ async function state(): Promise<string> {
 
 const settled = () =>
   eventually(async () => {
+    await settleLog(testApp); // see the command-route fuzz: lag is read through the log's visibility horizon
     const lag = await testApp.app.get(ProjectorService).lag();
     expect(lag.filter((projection) => projection.eventsBehind > 0 || projection.lastError)).toEqual([]);
   });
