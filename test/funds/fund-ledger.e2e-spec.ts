@@ -210,6 +210,13 @@ describe('a fund’s ledger', () => {
         const replay = await get(`/funds/${fundId}/replay?asOf=${encodeURIComponent(asOf)}`, auditor);
         expect(replay.body).toMatchObject({ matches: true, entries: expected.counted.length, balanceFen: expected.balanceFen });
       }
+      // Without asOf it is the balance now, which is the fund's live balance.
+      const now = await get(`/funds/${fundId}/balance`, auditor);
+      const live = await get(`/funds/${fundId}`, auditor);
+      expect(now.status).toBe(200);
+      expect(now.body.asOf).toBe(clock.now().toISOString());
+      expect(now.body).toMatchObject({ balanceFen: live.body.balanceFen, reservedFen: live.body.reservedFen, availableFen: live.body.availableFen });
+      expect(now.body.entriesCounted).toBe(fromEvents.length);
     }
   });
 
@@ -375,7 +382,7 @@ describe('bad query values', () => {
     for (const [path, field] of [
       [`/funds/${fundId}/balance?asOf=2026-02-30`, 'asOf'],
       [`/funds/${fundId}/balance?asOf=2026-06-30T25:00:00Z`, 'asOf'],
-      [`/funds/${fundId}/balance`, 'asOf'],
+      [`/funds/${fundId}/balance?asOf=`, 'asOf'],
       [`/funds/${fundId}/ledger?from=yesterday`, 'from'],
       [`/funds/${fundId}/ledger/export?format=pdf`, 'format'],
       ['/disbursements?from=2026-07-01&to=2026-06-01', 'to'],

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Optional, PageQueryDto, type Actor, type Page } from '#http';
 import { unitsInScopeSql } from '#identity';
-import { DomainError, subtractFen, type Fen } from '#shared-kernel';
+import { Clock, DomainError, subtractFen, type Fen } from '#shared-kernel';
 import { FUND_SOURCES, type FundSource } from '../funds.vocabulary.js';
 import type { FundLedgerEntry } from '../read-model/fund-ledger.js';
 import { FUND_COLUMNS, FUND_FROM, LEDGER_SELECT, poolViews, toFundView, toLedgerEntry, visibleFund, visibleUnitSql, type FundRowView, type FundView, type LedgerRowView, type PoolView } from './fund-views.js';
@@ -130,12 +130,14 @@ export class FundLedgerHandler implements IQueryHandler<FundLedgerQuery> {
 }
 
 export class BalanceQueryDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     example: '2026-06-30',
-    description: '截至何时：日期（当日北京时间 24 时）或带时区的时间 / As of: a date (the end of that day, Asia/Shanghai) or a date-time with its zone',
+    description:
+      '截至何时：日期（当日北京时间 24 时）或带时区的时间；不填为现在 / As of: a date (the end of that day, Asia/Shanghai) or a date-time with its zone; now when left out',
   })
+  @Optional()
   @IsAsOf()
-  asOf: string;
+  asOf?: string;
 }
 
 export interface BalanceAsOf {
@@ -154,7 +156,7 @@ export interface BalanceAsOf {
 export class FundBalanceQuery extends Query<BalanceAsOf> {
   constructor(
     readonly fundId: string,
-    readonly asOf: string,
+    readonly asOf: string | undefined,
     readonly actor: Actor,
   ) {
     super();
@@ -167,12 +169,15 @@ export class FundBalanceQuery extends Query<BalanceAsOf> {
  */
 @QueryHandler(FundBalanceQuery)
 export class FundBalanceHandler implements IQueryHandler<FundBalanceQuery> {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async execute({ fundId, asOf, actor }: FundBalanceQuery): Promise<BalanceAsOf> {
     const fund = await visibleFund(this.db.manager, fundId, actor.unitId);
     if (!fund) throw fundNotFound(fundId);
-    const instant = asOfInstant(asOf);
+    const instant = asOf === undefined ? this.clock.now() : asOfInstant(asOf);
     const params = [fundId, instant.toISOString()];
     const counted = `l.fund_id = $1::uuid AND l.occurred_at <= $2::timestamptz`;
     const pools: { pool: string; balance_fen: string; reserved_fen: string }[] = await this.db.query(

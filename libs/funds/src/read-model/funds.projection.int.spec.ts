@@ -4,6 +4,7 @@ import { ANY, type EventToAppend, type JsonObject } from '#event-store';
 import type { Actor } from '#http';
 import { PersonalDataVault, personStreamName } from '#personal-data';
 import type { Fen } from '#shared-kernel';
+import { ManualClock } from '../../../shared-kernel/src/testing/manual-clock.js';
 import { useProjectionTestBed } from '../../../../test/support/projection-test-bed.js';
 import { FundBalanceHandler, FundBalanceQuery } from '../fund-queries/fund-queries.js';
 import { fundStreamName } from '../funds.streams.js';
@@ -113,7 +114,7 @@ describe('funds projection', () => {
   });
 
   it('answers the balance as of any instant as the events that happened by then add up to', async () => {
-    const handler = new FundBalanceHandler(bed.dataSource);
+    const handler = new FundBalanceHandler(bed.dataSource, new ManualClock('2027-01-01T00:00:00Z'));
     const actor: Actor = { userId: 'auditor', username: 'auditor', role: 'auditor', unitId, sessionId: 's' };
     const instants = [...new Set(decisions.map((decision) => decision.occurredAt))];
     for (const fundId of fundIds) {
