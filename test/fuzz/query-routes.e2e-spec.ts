@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { api, startTestApp, type SignedInUser, type TestApp } from '../support/test-app.js';
 
+/** FUZZ_RUNS scales the random combinations per route (default 1), as in the command-route fuzz. */
+const RUN_SCALE = Number(process.env.FUZZ_RUNS ?? 1) || 1;
+
 /**
  * Every GET route with arbitrary query strings and path ids, as a user the route is for: never a 5xx, never a
  * leak, and every refusal a problem document.
@@ -57,7 +60,7 @@ it('answers arbitrary queries on every GET route without a 5xx or a leak', async
       fc.asyncProperty(fc.dictionary(fc.constantFrom(...route.query, 'unknown', '__proto__'), value, { maxKeys: 4 }), fc.option(value), (query, id) =>
         check(route, query, id),
       ),
-      { numRuns: 40 },
+      { numRuns: Math.max(1, Math.round(40 * RUN_SCALE)) },
     );
   }
-}, 120_000);
+}, 120_000 * Math.max(1, RUN_SCALE));
