@@ -1,2 +1,2 @@
-export { IsCalendarDate, IsPhone, IsResidentId, Trim, TrimUpperCase } from '#http';
+export { IsCalendarDate, IsListOf, IsPhone, IsResidentId, Trim, TrimUpperCase } from '#http';
 

@@ -1,7 +1,7 @@
-import { BadRequestException, Param, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { applyDecorators, BadRequestException, Param, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { isCalendarDate, residentIdProblem } from '#shared-kernel';
-import { Transform } from 'class-transformer';
-import { registerDecorator, ValidateIf, type ValidationOptions } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsObject, registerDecorator, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';
 
 /** Leading and trailing spaces from a pasted form field are not part of the value. */
 export const Trim = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
@@ -20,6 +20,20 @@ export const TrimUpperCase = (): PropertyDecorator =>
 export const Optional = (): PropertyDecorator => ValidateIf((_object, value) => value !== undefined);
 
 /** A real calendar date written YYYY-MM-DD (no 2023-02-30). */
+/**
+ * A list of objects, each validated as `type`. ValidateNested alone looks inside a nested array as if it were the
+ * list itself, so `[[]]` would pass and reach the handler; every item must be an object first.
+ */
+export function IsListOf(type: () => new () => object, options: { maxSize: number; itemName: string }): PropertyDecorator {
+  return applyDecorators(
+    IsArray(),
+    ArrayMaxSize(options.maxSize),
+    IsObject({ each: true, message: `each ${options.itemName} must be an object` }),
+    ValidateNested({ each: true }),
+    Type(type),
+  );
+}
+
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
     registerDecorator({

@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCalendarDate, Trim } from '../validators.js';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsCalendarDate, IsListOf, Trim } from '../validators.js';
 
 export class OfferPositionDto {
   @ApiProperty({ description: '用人单位 / Employer', example: '临汾市某机械有限公司' })
@@ -57,11 +56,6 @@ export class OrganiseJobFairDto {
 
   @ApiPropertyOptional({ type: [OfferPositionDto], description: '提供的岗位，最多500项 / Positions offered, up to 500; more can be added later' })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(500)
-  // ValidateNested looks inside a nested array as if it were the list itself, so `[[]]` would pass without this.
-  @IsObject({ each: true, message: 'each position must be an object with employer, position and count' })
-  @ValidateNested({ each: true })
-  @Type(() => OfferPositionDto)
+  @IsListOf(() => OfferPositionDto, { maxSize: 500, itemName: 'position (employer, position and count)' })
   positions?: OfferPositionDto[];
 }
