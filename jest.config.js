@@ -13,6 +13,8 @@ const libAliases = {
   '^#personal-data$': '<rootDir>/libs/personal-data/src/index.ts',
   '^#funds$': '<rootDir>/libs/funds/src/index.ts',
   '^#audit-trail$': '<rootDir>/libs/audit-trail/src/index.ts',
+  '^#statistics$': '<rootDir>/libs/statistics/src/index.ts',
+  '^#targets$': '<rootDir>/libs/targets/src/index.ts',
   '^#platform$': '<rootDir>/libs/platform/src/index.ts',
   '^#http$': '<rootDir>/libs/http/src/index.ts',
   '^#projections$': '<rootDir>/libs/projections/src/index.ts',
