@@ -68,6 +68,26 @@ export interface ReadAllSlice {
   readonly isEnd: boolean;
 }
 
+export interface ProgressOptions {
+  /** Stop counting at this many events (the count is then flagged inexact). Adapters may cap it lower. */
+  readonly countLimit?: number;
+}
+
+/** How far the committed log runs past a position: what a projection's or the audit chain's lag is made of. */
+export interface LogProgress {
+  /**
+   * The newest committed event's position (START for an empty log). It can be ahead of `headPosition()`: on
+   * PostgreSQL a reader only sees events older than every open transaction, while this is the true committed head.
+   */
+  readonly head: Position;
+  /** Committed events strictly after the position, counted up to the limit. */
+  readonly eventsAfter: number;
+  /** False when counting stopped at the limit: there are at least `eventsAfter` events, maybe more. */
+  readonly exact: boolean;
+  /** When the oldest committed event after the position was recorded (the store's clock); null when none is. */
+  readonly oldestRecordedAt: Date | null;
+}
+
 export interface SubscribeToAllOptions {
   /** Exclusive checkpoint: delivery starts after it. Defaults to the start of the log. */
   readonly after?: Position;
@@ -110,6 +130,12 @@ export abstract class EventStore {
 
   /** The position of the newest event a reader can see now, or START for an empty log. */
   abstract headPosition(): Promise<Position>;
+
+  /**
+   * How far the committed log runs past `after`, counting events that a reader cannot see yet too (on PostgreSQL,
+   * those committed behind a transaction that is still open). For lag figures: cheap enough to ask on every scrape.
+   */
+  abstract progressAfter(after: Position, options?: ProgressOptions): Promise<LogProgress>;
 
   /** Catches up from a checkpoint, then follows live appends, yielding batches. Resumable from any position it gave. */
   abstract subscribeToAll(options?: SubscribeToAllOptions): AsyncIterable<SubscriptionBatch>;

@@ -3,6 +3,8 @@ import type {
   EventMetadata,
   EventToAppend,
   JsonObject,
+  LogProgress,
+  ProgressOptions,
   ReadAllOptions,
   ReadAllSlice,
   ReadStreamOptions,
@@ -34,6 +36,8 @@ export interface EventStoreDbEventStoreOptions {
 }
 
 const MAX_READ = 10_000;
+/** The server cannot count: lag is counted by reading events, so only this many (each scrape reads them). */
+const PROGRESS_COUNT_LIMIT = 1000;
 const SYSTEM_EVENTS = () => excludeSystemEvents();
 
 /**
@@ -140,6 +144,19 @@ export class EventStoreDbEventStore extends EventStore {
       throw mapError(error, []);
     }
     return START;
+  }
+
+  /**
+   * EventStoreDB has no count of events between two positions, so this reads them, non-system events only, up to
+   * the limit (1000 at most): past it the count is flagged inexact. An append is visible once committed, so the
+   * head is the newest non-system event's position, as `headPosition()` gives it.
+   */
+  async progressAfter(after: Position, options: ProgressOptions = {}): Promise<LogProgress> {
+    const limit = Math.min(options.countLimit ?? PROGRESS_COUNT_LIMIT, PROGRESS_COUNT_LIMIT);
+    const [head, slice] = await Promise.all([this.headPosition(), this.readAll({ after, maxCount: limit })]);
+    let oldest: Date | null = null;
+    for (const event of slice.events) if (!oldest || event.recordedAt < oldest) oldest = event.recordedAt;
+    return { head, eventsAfter: slice.events.length, exact: slice.isEnd, oldestRecordedAt: oldest };
   }
 
   async *subscribeToAll(options: SubscribeToAllOptions = {}): AsyncIterable<SubscriptionBatch> {

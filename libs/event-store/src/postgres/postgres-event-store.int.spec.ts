@@ -55,6 +55,26 @@ describe('PostgreSQL event store: the global log under concurrent transactions',
     expect(afterCommit.map((e) => e.type)).toEqual(['Slow', 'Fast1', 'Fast2']);
   });
 
+  it('counts, in its progress, events committed behind an open transaction, but not the open one', async () => {
+    const start = await store.headPosition();
+    const slow = await beginAppend('progress-slow', 'Slow');
+    await store.appendToStream('progress-fast-1', NO_STREAM, [testEvent('Fast1')]);
+    await store.appendToStream('progress-fast-2', NO_STREAM, [testEvent('Fast2')]);
+    const [fast1] = await store.readStream('progress-fast-1');
+    const [fast2] = await store.readStream('progress-fast-2');
+
+    // A reader cannot see past the open transaction yet, but the committed log has moved on by two events.
+    expect(comparePositions(await store.headPosition(), start)).toBe(0);
+    expect(await store.progressAfter(start)).toEqual({ head: fast2.position, eventsAfter: 2, exact: true, oldestRecordedAt: fast1.recordedAt });
+
+    await slow.query('COMMIT');
+    await slow.end();
+    const [late] = await store.readStream('progress-slow');
+    // Committed now, it counts, and it is the oldest: its transaction began first.
+    expect(await store.progressAfter(start)).toEqual({ head: fast2.position, eventsAfter: 3, exact: true, oldestRecordedAt: late.recordedAt });
+    expect(comparePositions(await store.headPosition(), fast2.position)).toBe(0);
+  });
+
   it('a checkpointed reader sees an event that committed late, behind its checkpoint position order', async () => {
     const start = await store.headPosition();
     const slow = await beginAppend('late-slow', 'Late');

@@ -4,6 +4,8 @@ import type {
   EventMetadata,
   EventToAppend,
   JsonObject,
+  LogProgress,
+  ProgressOptions,
   ReadAllOptions,
   ReadAllSlice,
   ReadStreamOptions,
@@ -25,6 +27,7 @@ import { AppendNotifier } from './append-notifier.js';
 import {
   APPEND_SQL,
   HEAD_POSITION_SQL,
+  PROGRESS_SQL,
   READ_ALL_SQL,
   READ_STREAM_BACKWARDS_SQL,
   READ_STREAM_FORWARDS_SQL,
@@ -70,11 +73,14 @@ const STATEMENTS = {
   append: { name: 'unioncase_append', text: APPEND_SQL },
   readAll: { name: 'unioncase_read_all', text: READ_ALL_SQL },
   headPosition: { name: 'unioncase_head_position', text: HEAD_POSITION_SQL },
+  progress: { name: 'unioncase_progress', text: PROGRESS_SQL },
   readStreamForwards: { name: 'unioncase_read_stream_forwards', text: READ_STREAM_FORWARDS_SQL },
   readStreamBackwards: { name: 'unioncase_read_stream_backwards', text: READ_STREAM_BACKWARDS_SQL },
 } satisfies Record<string, NamedStatement>;
 
 const MAX_READ = 10_000;
+/** Counting index entries is cheap: lag is exact up to this many events behind. */
+const PROGRESS_COUNT_LIMIT = 100_000;
 const ANY_REVISION_RETRIES = 5;
 const UNIQUE_VIOLATION = '23505';
 
@@ -157,6 +163,22 @@ export class PostgresEventStore extends EventStore {
   async headPosition(): Promise<Position> {
     const [row] = await this.query<{ commit_text: string; prepare_text: string }>(STATEMENTS.headPosition, []);
     return row ? { commit: BigInt(row.commit_text), prepare: BigInt(row.prepare_text) } : START;
+  }
+
+  async progressAfter(after: Position, options: ProgressOptions = {}): Promise<LogProgress> {
+    const limit = Math.min(options.countLimit ?? PROGRESS_COUNT_LIMIT, PROGRESS_COUNT_LIMIT);
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`countLimit must be a positive integer, got ${options.countLimit}`);
+    // One more than the limit, to know whether the count stopped there.
+    const [row] = await this.query<{ behind: number; oldest: Date | null; commit_text: string | null; prepare_text: string | null }>(
+      STATEMENTS.progress,
+      [after.commit.toString(), after.prepare.toString(), limit + 1],
+    );
+    return {
+      head: row.commit_text === null ? START : { commit: BigInt(row.commit_text), prepare: BigInt(row.prepare_text!) },
+      eventsAfter: Math.min(row.behind, limit),
+      exact: row.behind <= limit,
+      oldestRecordedAt: row.oldest,
+    };
   }
 
   async *subscribeToAll(options: SubscribeToAllOptions = {}): AsyncGenerator<SubscriptionBatch> {

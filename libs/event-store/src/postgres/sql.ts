@@ -72,3 +72,24 @@ WHERE stream_name = $1 AND revision >= $2 ORDER BY revision ASC LIMIT $3`;
 export const READ_STREAM_BACKWARDS_SQL = `
 SELECT ${EVENT_COLUMNS} FROM event_store.events
 WHERE stream_name = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`;
+
+/**
+ * Lag figures past a position: the committed head, a capped count and the oldest recording time of the events
+ * after it. Unlike READ_ALL_SQL this has no visibility horizon: an event committed behind a transaction that is
+ * still open counts (a reader will get it once that transaction ends), one in an open transaction does not.
+ */
+export const PROGRESS_SQL = `
+WITH behind AS (
+  SELECT recorded_at FROM event_store.events
+  WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+  ORDER BY transaction_id, global_position
+  LIMIT $3
+), head AS (
+  SELECT transaction_id::text AS commit_text, global_position::text AS prepare_text
+  FROM event_store.events
+  ORDER BY transaction_id DESC, global_position DESC
+  LIMIT 1
+)
+SELECT (SELECT count(*) FROM behind)::int AS behind, (SELECT min(recorded_at) FROM behind) AS oldest,
+  head.commit_text, head.prepare_text
+FROM (SELECT 1) AS one LEFT JOIN head ON true`;

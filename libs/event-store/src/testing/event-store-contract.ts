@@ -129,6 +129,21 @@ export function describeEventStoreContract(adapterName: string, getStore: () => 
       expect(comparePositions(read[14].position, await store.headPosition())).toBe(0);
     });
 
+    it('tells how far the committed log runs past a position: head, a capped count, the oldest recording time', async () => {
+      const store = getStore();
+      const checkpoint = await store.headPosition();
+      expect(await store.progressAfter(checkpoint)).toEqual({ head: checkpoint, eventsAfter: 0, exact: true, oldestRecordedAt: null });
+      const name = stream();
+      await store.appendToStream(name, NO_STREAM, [testEvent('P1'), testEvent('P2')]);
+      await store.appendToStream(name, exactly(1), [testEvent('P3')]);
+      const [first, , last] = await store.readStream(name);
+      const progress = await store.progressAfter(checkpoint);
+      expect(progress).toEqual({ head: last.position, eventsAfter: 3, exact: true, oldestRecordedAt: first.recordedAt });
+      expect(await store.progressAfter(checkpoint, { countLimit: 2 })).toMatchObject({ head: last.position, eventsAfter: 2, exact: false });
+      expect(await store.progressAfter(first.position)).toMatchObject({ eventsAfter: 2, exact: true });
+      expect(await store.progressAfter(last.position)).toEqual({ head: last.position, eventsAfter: 0, exact: true, oldestRecordedAt: null });
+    });
+
     it('lets exactly one of many concurrent writers at the same revision win', async () => {
       const store = getStore();
       const name = stream();
