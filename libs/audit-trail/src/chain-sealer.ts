@@ -1,4 +1,4 @@
-import type { EventStore } from '#event-store';
+import { START, type EventStore } from '#event-store';
 import type { Clock } from '#shared-kernel';
 import type { DataSource } from 'typeorm';
 import { chainStore, parsePosition } from './chain-store.js';
@@ -26,13 +26,14 @@ export interface SealerLag {
   readonly running: boolean;
   readonly chainedEvents: number;
   readonly chainHeadPosition: string | null;
-  /** Events in the log after the chain's head (counted up to `LAG_COUNT_LIMIT`). */
+  /** Committed events in the log after the chain's head (exact unless `eventsBehindCapped`: then at least this many). */
   readonly eventsBehind: number;
+  /** True when counting stopped at the store's limit. */
+  readonly eventsBehindCapped: boolean;
   readonly latestCheckpoint: { sequence: number; createdAt: string } | null;
   readonly lastError?: string;
 }
 
-const LAG_COUNT_LIMIT = 1000;
 
 /**
  * Follows the log in position order, through the event-store port, and chains every event to the one before it:
@@ -119,12 +120,13 @@ export class ChainSealer {
   async lag(): Promise<SealerLag> {
     const head = await chainStore.head(this.dataSource);
     const latest = await chainStore.latestCheckpoint(this.dataSource);
-    const behind = await this.store.readAll({ after: head ? parsePosition(head.position) : undefined, maxCount: LAG_COUNT_LIMIT });
+    const behind = await this.store.progressAfter(head ? parsePosition(head.position) : START);
     return {
       running: this.run !== undefined && !this.controller.signal.aborted,
       chainedEvents: head?.sequence ?? 0,
       chainHeadPosition: head?.position ?? null,
-      eventsBehind: behind.events.length,
+      eventsBehind: behind.eventsAfter,
+      eventsBehindCapped: !behind.exact,
       latestCheckpoint: latest ? { sequence: latest.sequence, createdAt: latest.createdAt } : null,
       ...(this.lastError ? { lastError: this.lastError } : {}),
     };

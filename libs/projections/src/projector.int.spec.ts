@@ -1,5 +1,7 @@
 import { DataSource, type EntityManager } from 'typeorm';
-import { ANY, PostgresEventStore, type RecordedEvent } from '#event-store';
+import pg from 'pg';
+import { ANY, formatPosition, PostgresEventStore, type RecordedEvent } from '#event-store';
+import { APPEND_SQL } from '../../event-store/src/postgres/sql.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { testEvent } from '../../event-store/src/testing/event-store-contract.js';
 import type { Projection } from './projection.js';
@@ -109,5 +111,50 @@ describe('projector', () => {
     await after.waitFor(await store.headPosition());
     await after.stop();
     expect((await tally('p4')).f).toBe(5);
+  });
+
+  it('counts in its lag the events committed behind a transaction still open, and drops to 0 once it commits', async () => {
+    const projection = new TallyProjection('p5');
+    const projector = new Projector(store, dataSource, [projection], quiet, { maxBatchSize: 2 });
+    projector.start();
+    try {
+      await projector.waitFor(await store.headPosition());
+      const [before] = await projector.lag();
+      expect(before).toMatchObject({ eventsBehind: 0, eventsBehindCapped: false, positionsBehind: 0, millisecondsBehind: 0 });
+
+      // A slow writer takes its place in the log first and keeps its transaction open; two appends commit after it.
+      const slow = new pg.Client({ connectionString: database.connectionString });
+      await slow.connect();
+      await slow.query('BEGIN');
+      const held = testEvent('Counted');
+      await slow.query(APPEND_SQL, [
+        JSON.stringify([{ ord: 0, stream_name: 'g-slow', expected_kind: 'no_stream', expected_revision: null, events: [{ ...held, eventId: held.metadata.eventId }] }]),
+      ]);
+      await appendCounted('g', 2);
+      const [, second] = await store.readStream('g');
+      await new Promise((resolve) => setTimeout(resolve, 30));
+
+      // The projector cannot pass the open transaction, so it stays put; the two committed events show as lag.
+      const [whileOpen] = await projector.lag();
+      expect(whileOpen).toMatchObject({
+        projection: 'p5',
+        checkpoint: before.checkpoint,
+        headPosition: formatPosition(second.position),
+        eventsBehind: 2,
+        eventsBehindCapped: false,
+      });
+      expect(whileOpen.positionsBehind).toBeGreaterThanOrEqual(1);
+      expect(whileOpen.millisecondsBehind).toBeGreaterThan(0);
+      expect(await tally('p5')).not.toHaveProperty('g');
+
+      await slow.query('COMMIT');
+      await slow.end();
+      await projector.waitFor(second.position);
+      const [after] = await projector.lag();
+      expect(after).toMatchObject({ checkpoint: formatPosition(second.position), eventsBehind: 0, positionsBehind: 0, millisecondsBehind: 0 });
+      expect(await tally('p5')).toMatchObject({ g: 2, 'g-slow': 1 });
+    } finally {
+      await projector.stop();
+    }
   });
 });

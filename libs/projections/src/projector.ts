@@ -1,4 +1,4 @@
-import { comparePositions, formatPosition, type EventStore, type Position } from '#event-store';
+import { comparePositions, formatPosition, type EventStore, type LogProgress, type Position } from '#event-store';
 import type { DataSource } from 'typeorm';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
@@ -10,16 +10,53 @@ export interface ProjectorLogger {
 
 export interface ProjectionLag {
   readonly projection: string;
+  /** The last position applied, `commit/prepare`. */
   readonly checkpoint: string;
-  /** Events in the log after the checkpoint (counted up to `LAG_COUNT_LIMIT`). */
+  /** The newest committed event's position, `commit/prepare` (may be past what a reader can see yet). */
+  readonly headPosition: string;
+  /**
+   * The distance between checkpoint and head in the store's global positions: the difference of the commit
+   * positions. On PostgreSQL that is transaction ids (every write transaction in the database takes one, not only
+   * appends); on EventStoreDB, bytes of the server's transaction log (system events and every stream included).
+   * At least 1 while any event is behind (the checkpoint can stop inside the head's transaction); 0 when caught up.
+   */
+  readonly positionsBehind: number;
+  /** Committed events after the checkpoint, exact unless `eventsBehindCapped` (then at least this many). */
   readonly eventsBehind: number;
-  /** How long the oldest unprojected event has waited, 0 when caught up. */
+  /** True when counting stopped at the store's limit (100 000 on PostgreSQL, 1000 on EventStoreDB). */
+  readonly eventsBehindCapped: boolean;
+  /** How long the oldest committed event not yet projected has waited, 0 when caught up. */
   readonly millisecondsBehind: number;
   readonly running: boolean;
   readonly lastError?: string;
 }
 
-const LAG_COUNT_LIMIT = 1000;
+/** A projection's lag with the positions themselves, for metrics. */
+export interface ProjectionProgress {
+  readonly lag: ProjectionLag;
+  readonly checkpoint: Position;
+  readonly head: Position;
+}
+
+/** Told about every committed batch: the events applied (of the types the projection handles) and how long it took. */
+export interface ProjectorMetrics {
+  batchCommitted(projection: string, eventsApplied: number, seconds: number): void;
+}
+
+/** Lag figures from a checkpoint and the log's progress past it. */
+export function measureLag(projection: string, checkpoint: Position, progress: LogProgress, now: number): Omit<ProjectionLag, 'running' | 'lastError'> {
+  const behind = progress.eventsAfter > 0;
+  const commitDistance = progress.head.commit > checkpoint.commit ? Number(progress.head.commit - checkpoint.commit) : 0;
+  return {
+    projection,
+    checkpoint: formatPosition(checkpoint),
+    headPosition: formatPosition(comparePositions(progress.head, checkpoint) > 0 ? progress.head : checkpoint),
+    positionsBehind: behind ? Math.max(1, commitDistance) : 0,
+    eventsBehind: progress.eventsAfter,
+    eventsBehindCapped: !progress.exact,
+    millisecondsBehind: behind && progress.oldestRecordedAt ? Math.max(0, now - progress.oldestRecordedAt.getTime()) : 0,
+  };
+}
 
 /**
  * Runs each projection as its own catch-up subscription from its own checkpoint. Each batch is one
@@ -35,7 +72,7 @@ export class Projector {
     private readonly dataSource: DataSource,
     private readonly projections: readonly Projection[],
     private readonly logger: ProjectorLogger,
-    private readonly options: { maxBatchSize?: number; retryDelayMs?: number } = {},
+    private readonly options: { maxBatchSize?: number; retryDelayMs?: number; metrics?: ProjectorMetrics } = {},
   ) {}
 
   start(): void {
@@ -51,19 +88,21 @@ export class Projector {
   }
 
   async lag(): Promise<ProjectionLag[]> {
+    return (await this.progress()).map((progress) => progress.lag);
+  }
+
+  /** Each projection's lag, measured against the committed log (events behind an open transaction count too). */
+  async progress(): Promise<ProjectionProgress[]> {
     return Promise.all(
       this.projections.map(async (projection) => {
         const checkpoint = await readCheckpoint(this.dataSource, projection.name);
-        const behind = await this.store.readAll({ after: checkpoint, maxCount: LAG_COUNT_LIMIT });
-        const oldest = behind.events[0];
-        return {
-          projection: projection.name,
-          checkpoint: formatPosition(checkpoint),
-          eventsBehind: behind.events.length,
-          millisecondsBehind: oldest ? Math.max(0, Date.now() - oldest.recordedAt.getTime()) : 0,
+        const progress = await this.store.progressAfter(checkpoint);
+        const lag: ProjectionLag = {
+          ...measureLag(projection.name, checkpoint, progress, Date.now()),
           running: this.runs.has(projection.name) && !this.controller.signal.aborted,
           ...(this.errors.has(projection.name) ? { lastError: this.errors.get(projection.name) } : {}),
         };
+        return { lag, checkpoint, head: progress.head };
       }),
     );
   }
@@ -100,15 +139,20 @@ export class Projector {
     const batches = this.store.subscribeToAll({ after, signal, maxBatchSize: this.options.maxBatchSize ?? 500 });
     for await (const batch of batches) {
       if (batch.events.length === 0) continue;
-      await this.dataSource.transaction(async (manager) => {
+      const started = performance.now();
+      const applied = await this.dataSource.transaction(async (manager) => {
         const checkpoint = await lockCheckpoint(manager, projection.name);
+        let count = 0;
         for (const event of batch.events) {
           if (comparePositions(event.position, checkpoint) <= 0 || !handled.has(event.type)) continue;
           await projection.apply(event, manager);
+          count++;
         }
         const last = batch.events[batch.events.length - 1].position;
         if (comparePositions(last, checkpoint) > 0) await saveCheckpoint(manager, projection.name, last);
+        return count;
       });
+      this.options.metrics?.batchCommitted(projection.name, applied, (performance.now() - started) / 1000);
       this.errors.delete(projection.name);
     }
   }
