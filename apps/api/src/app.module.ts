@@ -13,16 +13,20 @@ import { PersonalDataModule } from '#personal-data';
 import { PROJECTIONS } from '#projections';
 import type { Clock } from '#shared-kernel';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
-import { DEFAULT_AUDIT_TRAIL, type EventStoreConfig, type SecurityConfig } from './config.js';
+import { DEFAULT_AUDIT_TRAIL, DEFAULT_PROJECTOR_BATCH_SIZE, type EventStoreConfig, type SecurityConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
 import { loggerOptions } from './infrastructure/logging.js';
-import { PROJECTOR_ENABLED, ProjectorService } from './projector/projector.service.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { MetricsService } from './metrics/metrics.service.js';
+import { PROJECTOR_BATCH_SIZE, PROJECTOR_ENABLED, ProjectorService } from './projector/projector.service.js';
 import { BackgroundLogger } from './infrastructure/shutdown.js';
 
 export interface AppModuleOptions {
   readonly databaseUrl: string;
   readonly projectorEnabled: boolean;
+  /** Events per projector batch; default 500. */
+  readonly projectorBatchSize?: number;
   readonly logLevel?: string;
   /** Log to this file rather than standard output. */
   readonly logFile?: string;
@@ -84,9 +88,11 @@ export class AppModule {
         EmploymentModule,
         FundsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: PROJECTOR_ENABLED, useValue: options.projectorEnabled },
+        { provide: PROJECTOR_BATCH_SIZE, useValue: options.projectorBatchSize ?? DEFAULT_PROJECTOR_BATCH_SIZE },
+        MetricsService,
         {
           provide: PROJECTIONS,
           inject: [IdentityProjection, OrganizingProjection, BargainingProjection, CaseworkProjection, EmploymentProjection, FundsProjection],

@@ -7,6 +7,8 @@ export interface ApiConfig {
   /** Where the embedded PostgreSQL keeps its data between runs. */
   readonly dataDir: string;
   readonly projectorEnabled: boolean;
+  /** PROJECTOR_BATCH_SIZE: events the projector reads and applies per transaction (default 500). */
+  readonly projectorBatchSize: number;
   readonly bodyLimit: string;
   readonly security: SecurityConfig;
   /** The personal-data master key in base64 (PERSONAL_DATA_KEY); when absent it is read from, or made in, the key file. */
@@ -28,6 +30,8 @@ export interface AuditTrailConfig {
   /** ... and one at most this many seconds after the last, when anything was chained since. */
   readonly checkpointIntervalSeconds: number;
 }
+
+export const DEFAULT_PROJECTOR_BATCH_SIZE = 500;
 
 export const DEFAULT_AUDIT_TRAIL = { checkpointEvery: 1000, checkpointIntervalSeconds: 300 } as const;
 
@@ -87,6 +91,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     // Beside the embedded database's directory by default, so one data directory holds an installation.
     personalDataKeyFile: resolve(env.PERSONAL_DATA_KEY_FILE ?? join(dirname(dataDir), 'personal-data.key')),
     projectorEnabled: env.PROJECTOR_ENABLED !== 'false',
+    projectorBatchSize: positiveInteger(env, 'PROJECTOR_BATCH_SIZE', DEFAULT_PROJECTOR_BATCH_SIZE),
     bodyLimit: env.BODY_LIMIT ?? '256kb',
     security: {
       signInRateLimit: positiveInteger(env, 'SIGN_IN_RATE_LIMIT', DEFAULT_SECURITY.signInRateLimit),

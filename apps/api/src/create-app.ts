@@ -24,6 +24,7 @@ import { DEFAULT_SECURITY, type EventStoreConfig, type SecurityConfig } from './
 export interface CreateAppOptions {
   readonly databaseUrl: string;
   readonly projectorEnabled?: boolean;
+  readonly projectorBatchSize?: number;
   readonly bodyLimit?: string;
   readonly logLevel?: string;
   readonly logFile?: string;
@@ -43,6 +44,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
     AppModule.forRoot({
       databaseUrl: options.databaseUrl,
       projectorEnabled: options.projectorEnabled ?? true,
+      projectorBatchSize: options.projectorBatchSize,
       logLevel: options.logLevel,
       logFile: options.logFile,
       security,
@@ -99,7 +101,8 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
   );
   // The same JSON types JsonBodyGuard lets through, so an application/*+json body is parsed, not ignored.
   app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb', type: ['application/json', 'application/*+json'] });
-  app.setGlobalPrefix('api');
+  // Prometheus scrapes /metrics by default; everything else is under /api.
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useGlobalGuards(new JsonBodyGuard());
   app.useGlobalPipes(new StorableInputPipe(), createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -28,6 +28,7 @@ async function bootstrap(): Promise<void> {
   const app = await createApp({
     databaseUrl,
     projectorEnabled: config.projectorEnabled,
+    projectorBatchSize: config.projectorBatchSize,
     bodyLimit: config.bodyLimit,
     security: config.security,
     personalDataKey: loadPersonalDataKey({ fromEnvironment: config.personalDataKey, file: config.personalDataKeyFile }),

@@ -2,12 +2,15 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationB
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { EventStore, type Position } from '#event-store';
-import { PROJECTIONS, Projector, type Projection, type ProjectionLag } from '#projections';
+import { PROJECTIONS, Projector, type Projection, type ProjectionLag, type ProjectionProgress } from '#projections';
 import { BackgroundLogger } from '../infrastructure/shutdown.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 
 export const PROJECTOR_ENABLED = Symbol('PROJECTOR_ENABLED');
+/** How many events the projector reads per batch (one transaction per projection and batch). */
+export const PROJECTOR_BATCH_SIZE = Symbol('PROJECTOR_BATCH_SIZE');
 
-/** Runs the projections inside the API process, from bootstrap to shutdown. */
+/** Runs the projections inside the API process (or the projector-only process), from bootstrap to shutdown. */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly projector: Projector;
@@ -17,8 +20,11 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     @InjectDataSource() dataSource: DataSource,
     @Inject(PROJECTIONS) projections: Projection[],
     @Inject(PROJECTOR_ENABLED) private readonly enabled: boolean,
+    @Inject(PROJECTOR_BATCH_SIZE) maxBatchSize: number,
+    metrics: MetricsService,
   ) {
-    this.projector = new Projector(store, dataSource, projections, new BackgroundLogger('Projector'));
+    this.projector = new Projector(store, dataSource, projections, new BackgroundLogger('Projector'), { maxBatchSize, metrics });
+    metrics.watchProjections(() => this.projector.progress());
   }
 
   onApplicationBootstrap(): void {
@@ -31,6 +37,10 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
 
   lag(): Promise<ProjectionLag[]> {
     return this.projector.lag();
+  }
+
+  progress(): Promise<ProjectionProgress[]> {
+    return this.projector.progress();
   }
 
   waitFor(position: Position, timeoutMs?: number): Promise<void> {
