@@ -127,17 +127,18 @@ describe('the projector process killed mid-projection', () => {
     let before = await checkpoints();
     for (let kill = 0; kill < KILLS; kill++) {
       const child = startProjector();
-      // Each kill comes later than the last: progress since the restart, a projection part-way, a batch open.
+      // Each kill comes later in the log than the last (the first as soon as anything moved, then a quarter, then
+      // half-way by some projection): progress since the restart, a projection part-way, a batch open.
+      const target = (head.prepare * BigInt(kill)) / BigInt(KILLS + 1);
       const moved = await until(
         `progress part-way after start ${kill + 1}`,
         async () => {
           const now = await checkpoints();
           const advanced = now.filter((c) => comparePositions(c.position, before.find((b) => b.projection === c.projection)?.position ?? { commit: 0n, prepare: 0n }) > 0);
-          return advanced.length > 0 && now.some(partWay) ? now : undefined;
+          return advanced.length > 0 && now.some((c) => c.position.prepare >= target) && now.some(partWay) ? now : undefined;
         },
         child,
       );
-      await new Promise((resolve) => setTimeout(resolve, 100 * kill));
       const open = await until('an open projection batch', async () => ((await openTransactions()) > 0 ? openTransactions() : undefined), child, 30_000);
       child.kill('SIGKILL');
       expect(await exited(child)).toEqual({ code: null, signal: 'SIGKILL' });
