@@ -30,6 +30,12 @@ describe('readConfig', () => {
     expect(() => readConfig({ SESSION_MAX_AGE_MINUTES: 'forever' })).toThrow(/SESSION_MAX_AGE_MINUTES/);
   });
 
+  it('runs the projector in batches of 500 unless PROJECTOR_BATCH_SIZE says otherwise', () => {
+    expect(readConfig({}).projectorBatchSize).toBe(500);
+    expect(readConfig({ PROJECTOR_BATCH_SIZE: '3' }).projectorBatchSize).toBe(3);
+    expect(() => readConfig({ PROJECTOR_BATCH_SIZE: '0' })).toThrow(/PROJECTOR_BATCH_SIZE/);
+  });
+
   it('keeps the events in PostgreSQL unless told otherwise', () => {
     expect(readConfig({}).eventStore).toEqual({ kind: 'postgres' });
     expect(readConfig({ EVENT_STORE: '' }).eventStore).toEqual({ kind: 'postgres' });
