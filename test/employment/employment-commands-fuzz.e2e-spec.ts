@@ -37,7 +37,7 @@ async function state(): Promise<string> {
 
 const settled = () =>
   eventually(async () => {
-    await settleLog(testApp); // see the command-route fuzz: lag is read through the log's visibility horizon
+    await settleLog(testApp); // see the command-route fuzz: the fingerprint's whole-log read stops at an open transaction
     const lag = await testApp.app.get(ProjectorService).lag();
     expect(lag.filter((projection) => projection.eventsBehind > 0 || projection.lastError)).toEqual([]);
   });

@@ -246,8 +246,8 @@ async function snapshot(): Promise<Snapshot> {
 /** Once every projection has applied the whole log (and none is failing), the state a rejected request must keep. */
 async function settledSnapshot(): Promise<Snapshot> {
   await eventually(async () => {
-    // A projection's lag is read through the log's visibility horizon: settle first, or an event committed behind
-    // a transaction still open (the audit sealer's, say) is neither shown nor counted as behind.
+    // Lag counts every committed event, those behind a transaction still open included (the audit sealer's, say);
+    // settling first lets the snapshot's whole-log read, which stops at that transaction, see them too.
     await settleLog(testApp);
     const lag = await projector.lag();
     expect(lag.filter((projection) => projection.eventsBehind > 0 || projection.lastError)).toEqual([]);

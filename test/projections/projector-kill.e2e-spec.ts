@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { DataSource } from 'typeorm';
 import { comparePositions, EventStore, formatPosition, type Position } from '#event-store';
 import { PROJECTIONS, Projector, type Projection } from '#projections';
@@ -52,7 +53,7 @@ afterAll(async () => {
   await testApp?.close();
 });
 
-function startProjector(): ChildProcess {
+function startProjector(args: string[] = []): ChildProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: testApp.database.connectionString,
@@ -66,7 +67,7 @@ function startProjector(): ChildProcess {
     EVENT_STORE: testApp.eventStore.kind,
     EVENTSTOREDB_URL: testApp.eventStore.kind === 'eventstoredb' ? testApp.eventStore.url : '',
   };
-  const child = spawn(process.execPath, [SCRIPT], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SCRIPT, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
   child.stdout?.on('data', (chunk) => (output += chunk));
@@ -156,7 +157,8 @@ describe('the projector process killed mid-projection', () => {
     // Restarted, it catches up to the head, then stops on SIGTERM.
     await settleLog(testApp);
     head = await testApp.app.get(EventStore).headPosition();
-    const last = startProjector();
+    const metricsPort = await freePort();
+    const last = startProjector(['--metrics-port', String(metricsPort)]);
     const projectionNames = testApp.app.get<Projection[]>(PROJECTIONS).map((p) => p.name);
     await until(
       'every projection to reach the head',
@@ -167,6 +169,25 @@ describe('the projector process killed mid-projection', () => {
       last,
       300_000,
     );
+    // Its own /metrics says so too: no lag left for any projection, and the events it applied counted.
+    const metrics = await until(
+      'the projector process to report no lag on /metrics',
+      async () => {
+        const text = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then((response) => response.text(), () => undefined);
+        if (!text) return undefined;
+        const lag = projectionNames.flatMap((name) =>
+          ['lag_events', 'lag_positions', 'lag_seconds'].map((gauge) => sample(text, `unioncase_projection_${gauge}{projection="${name}"}`)),
+        );
+        return lag.every((value) => value === 0) ? text : undefined;
+      },
+      last,
+      60_000,
+    );
+    for (const name of projectionNames) {
+      expect([name, sample(metrics, `unioncase_projection_up{projection="${name}"}`)]).toEqual([name, 1]);
+      expect(sample(metrics, `unioncase_projection_checkpoint_position{projection="${name}"}`)).toBe(Number(head.commit));
+    }
+    expect(sample(metrics, 'unioncase_projection_events_applied_total{projection="bargaining"}')).toBeGreaterThan(0);
     const stopped = exited(last);
     last.kill('SIGTERM');
     expect(await stopped).toEqual({ code: 0, signal: null });
@@ -207,6 +228,22 @@ describe('the projector process killed mid-projection', () => {
     console.info(`Killed ${KILLS} times at: ${kills.map((k, i) => `#${i + 1} (${k.openTransactions} open) ${k.checkpoints.join(', ')}`).join('; ')}; compared ${JSON.stringify(counts)}`);
   }, 900_000);
 });
+
+/** The value of one sample in Prometheus text, e.g. `unioncase_projection_lag_events{projection="funds"}`. */
+function sample(text: string, series: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** A stand-in "process" for `until` when no child is running (it never exits). */
 function startIdle(): ChildProcess {
