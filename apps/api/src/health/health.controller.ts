@@ -23,7 +23,10 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The database and the event store answer; projections and the audit chain report how far behind the log they are' })
+  @ApiOkResponse({
+    description:
+      'The database and the event store answer; each projection reports its checkpoint, the committed head, and how far behind it is (positionsBehind, eventsBehind, millisecondsBehind), the audit chain its eventsBehind',
+  })
   @ApiServiceUnavailableResponse({ description: 'The database or the event store does not answer' })
   async health(@Res({ passthrough: true }) response: Response) {
     // Asked separately: with EventStoreDB the log and the read models live on different servers.

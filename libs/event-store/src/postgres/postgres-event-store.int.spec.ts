@@ -4,7 +4,7 @@ import { NO_STREAM } from '../expected-revision.js';
 import { comparePositions, START } from '../position.js';
 import { describeEventStoreContract, readWholeLog, testEvent } from '../testing/event-store-contract.js';
 import { PostgresEventStore } from './postgres-event-store.js';
-import { APPEND_SQL } from './sql.js';
+import { APPEND_SQL, PROGRESS_SQL } from './sql.js';
 
 let database: TestDatabase;
 let store: PostgresEventStore;
@@ -173,5 +173,18 @@ describe('PostgreSQL event store: the global log under concurrent transactions',
     expect(plan).toMatch(/Index Scan using events_log_order/);
     expect(plan).not.toMatch(/Sort/);
     expect(comparePositions(await store.headPosition(), START)).toBe(1);
+  });
+
+  it('measures progress from the (transaction, position) index, counting without touching the table', async () => {
+    const client = await database.pool.connect();
+    await client.query('VACUUM ANALYZE event_store.events');
+    await client.query('SET enable_seqscan = off');
+    const { rows } = await client.query(`EXPLAIN ${PROGRESS_SQL.replace(/\$1/g, "'0'").replace(/\$2/g, '0').replace(/\$3/g, '100001')}`);
+    await client.query('RESET enable_seqscan');
+    client.release();
+    const plan = rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+    expect(plan).toMatch(/Index Only Scan using events_log_order/);
+    expect(plan).toMatch(/Index (Only )?Scan Backward using events_log_order/);
+    expect(plan).not.toMatch(/Sort/);
   });
 });

@@ -77,19 +77,29 @@ WHERE stream_name = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`;
  * Lag figures past a position: the committed head, a capped count and the oldest recording time of the events
  * after it. Unlike READ_ALL_SQL this has no visibility horizon: an event committed behind a transaction that is
  * still open counts (a reader will get it once that transaction ends), one in an open transaction does not.
+ * The count reads only the (transaction_id, global_position) index; the oldest recording time is taken from the
+ * first thousand events in log order, which is where it is (recorded_at is the appending transaction's start).
  */
 export const PROGRESS_SQL = `
-WITH behind AS (
-  SELECT recorded_at FROM event_store.events
-  WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-  ORDER BY transaction_id, global_position
-  LIMIT $3
+WITH counted AS (
+  SELECT count(*)::int AS behind FROM (
+    SELECT 1 FROM event_store.events
+    WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+    ORDER BY transaction_id, global_position
+    LIMIT $3
+  ) AS behind
+), oldest AS (
+  SELECT min(recorded_at) AS oldest FROM (
+    SELECT recorded_at FROM event_store.events
+    WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+    ORDER BY transaction_id, global_position
+    LIMIT 1000
+  ) AS first_behind
 ), head AS (
   SELECT transaction_id::text AS commit_text, global_position::text AS prepare_text
   FROM event_store.events
   ORDER BY transaction_id DESC, global_position DESC
   LIMIT 1
 )
-SELECT (SELECT count(*) FROM behind)::int AS behind, (SELECT min(recorded_at) FROM behind) AS oldest,
-  head.commit_text, head.prepare_text
-FROM (SELECT 1) AS one LEFT JOIN head ON true`;
+SELECT counted.behind, oldest.oldest, head.commit_text, head.prepare_text
+FROM counted CROSS JOIN oldest LEFT JOIN head ON true`;
