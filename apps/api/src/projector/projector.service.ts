@@ -27,6 +27,11 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     metrics.watchProjections(() => this.projector.progress());
   }
 
+  /** False when PROJECTOR_ENABLED=false: another process (`npm run project`) runs the projections. */
+  get runsHere(): boolean {
+    return this.enabled;
+  }
+
   onApplicationBootstrap(): void {
     if (this.enabled) this.projector.start();
   }
