@@ -1,10 +1,13 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createApp } from '../../apps/api/src/create-app.js';
 import { api, eventually, startTestApp, type TestApp } from '../support/test-app.js';
 
 let testApp: TestApp;
 let origin: string;
+const personalDataKey = randomBytes(32);
 
 beforeAll(async () => {
-  testApp = await startTestApp();
+  testApp = await startTestApp({ personalDataKey });
   origin = testApp.baseUrl.replace(/\/api$/, '');
 });
 
@@ -72,5 +75,29 @@ describe('GET /metrics', () => {
       });
     }
     expect(health.auditChain).toMatchObject({ eventsBehindCapped: false });
+  });
+
+  it('does not call an API degraded for projections another process runs (PROJECTOR_ENABLED=false)', async () => {
+    const apiOnly = await createApp({
+      databaseUrl: testApp.database.connectionString,
+      projectorEnabled: false,
+      personalDataKey,
+      eventStore: testApp.eventStore,
+      auditTrail: { signingKey: generateKeyPairSync('ed25519').privateKey, sealerEnabled: false },
+    });
+    try {
+      await apiOnly.listen(0, '127.0.0.1');
+      const base = `http://127.0.0.1:${(apiOnly.getHttpServer().address() as { port: number }).port}`;
+      const health = await api(`${base}/api`, 'GET', '/health');
+      expect(health.status).toBe(200);
+      expect(health.body.status).toBe('ok');
+      expect(health.body.projections.length).toBeGreaterThanOrEqual(6);
+      for (const projection of health.body.projections) expect(projection).toMatchObject({ running: false, eventsBehind: 0 });
+      const text = await (await fetch(`${base}/metrics`)).text();
+      expect(sample(text, 'unioncase_projection_up{projection="identity"}')).toBe(0);
+      expect(sample(text, 'unioncase_projection_lag_events{projection="identity"}')).toBe(0);
+    } finally {
+      await apiOnly.close();
+    }
   });
 });
