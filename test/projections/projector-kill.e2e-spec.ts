@@ -141,7 +141,15 @@ describe('the projector process killed mid-projection', () => {
         },
         child,
       );
-      const open = await until('an open projection batch', async () => ((await openTransactions()) > 0 ? openTransactions() : undefined), child, 30_000);
+      const open = await until(
+        'an open projection batch',
+        async () => {
+          const transactions = await openTransactions();
+          return transactions > 0 ? transactions : undefined;
+        },
+        child,
+        30_000,
+      );
       child.kill('SIGKILL');
       expect(await exited(child)).toEqual({ code: null, signal: 'SIGKILL' });
       // PostgreSQL rolls the killed batches back once it notices the connections are gone.
