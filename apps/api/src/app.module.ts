@@ -12,6 +12,7 @@ import { IdentityModule, IdentityProjection } from '#identity';
 import { PersonalDataModule } from '#personal-data';
 import { PROJECTIONS } from '#projections';
 import type { Clock } from '#shared-kernel';
+import { TargetsModule, UnitTargetsProjection } from '#targets';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
 import { DEFAULT_AUDIT_TRAIL, type EventStoreConfig, type SecurityConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
@@ -83,13 +84,14 @@ export class AppModule {
         CaseworkModule,
         EmploymentModule,
         FundsModule,
+        TargetsModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: PROJECTOR_ENABLED, useValue: options.projectorEnabled },
         {
           provide: PROJECTIONS,
-          inject: [IdentityProjection, OrganizingProjection, BargainingProjection, CaseworkProjection, EmploymentProjection, FundsProjection],
+          inject: [IdentityProjection, OrganizingProjection, BargainingProjection, CaseworkProjection, EmploymentProjection, FundsProjection, UnitTargetsProjection],
           useFactory: (...projections: unknown[]) => projections,
         },
         ProjectorService,
