@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Targets of units per year, as every change was recorded: a row per TargetSet or TargetWithdrawn with the time
  * it was recorded, so the targets in force at any past instant are the latest row per metric up to it.
  */
-export class UnitTargets1763770000014 implements MigrationInterface {
-  name = 'UnitTargets1763770000014';
+export class UnitTargets1763770000015 implements MigrationInterface {
+  name = 'UnitTargets1763770000015';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
