@@ -10,9 +10,10 @@ import { EMPLOYMENT_ENTITIES, EmploymentModule, EmploymentProjection } from '#em
 import { FUNDS_ENTITIES, FundsModule, FundsProjection } from '#funds';
 import { IdentityModule, IdentityProjection } from '#identity';
 import { PersonalDataModule } from '#personal-data';
-import { PROJECTIONS } from '#projections';
+import { PROJECTIONS, ProjectionCommitsModule } from '#projections';
 import type { Clock } from '#shared-kernel';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
+import { StatisticsModule, StatisticsProjection } from '#statistics';
 import { DEFAULT_AUDIT_TRAIL, type EventStoreConfig, type SecurityConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
@@ -83,13 +84,23 @@ export class AppModule {
         CaseworkModule,
         EmploymentModule,
         FundsModule,
+        ProjectionCommitsModule,
+        StatisticsModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: PROJECTOR_ENABLED, useValue: options.projectorEnabled },
         {
           provide: PROJECTIONS,
-          inject: [IdentityProjection, OrganizingProjection, BargainingProjection, CaseworkProjection, EmploymentProjection, FundsProjection],
+          inject: [
+            IdentityProjection,
+            OrganizingProjection,
+            BargainingProjection,
+            CaseworkProjection,
+            EmploymentProjection,
+            FundsProjection,
+            StatisticsProjection,
+          ],
           useFactory: (...projections: unknown[]) => projections,
         },
         ProjectorService,
