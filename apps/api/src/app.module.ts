@@ -10,10 +10,11 @@ import { EMPLOYMENT_ENTITIES, EmploymentModule, EmploymentProjection } from '#em
 import { FUNDS_ENTITIES, FundsModule, FundsProjection } from '#funds';
 import { IdentityModule, IdentityProjection } from '#identity';
 import { PersonalDataModule } from '#personal-data';
-import { PROJECTIONS } from '#projections';
+import { PROJECTIONS, ProjectionCommitsModule } from '#projections';
 import type { Clock } from '#shared-kernel';
 import { TargetsModule, UnitTargetsProjection } from '#targets';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
+import { StatisticsModule, StatisticsProjection } from '#statistics';
 import { DEFAULT_AUDIT_TRAIL, type EventStoreConfig, type SecurityConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
@@ -84,6 +85,8 @@ export class AppModule {
         CaseworkModule,
         EmploymentModule,
         FundsModule,
+        ProjectionCommitsModule,
+        StatisticsModule,
         TargetsModule,
       ],
       controllers: [HealthController],
@@ -91,7 +94,16 @@ export class AppModule {
         { provide: PROJECTOR_ENABLED, useValue: options.projectorEnabled },
         {
           provide: PROJECTIONS,
-          inject: [IdentityProjection, OrganizingProjection, BargainingProjection, CaseworkProjection, EmploymentProjection, FundsProjection, UnitTargetsProjection],
+          inject: [
+            IdentityProjection,
+            OrganizingProjection,
+            BargainingProjection,
+            CaseworkProjection,
+            EmploymentProjection,
+            FundsProjection,
+            StatisticsProjection,
+            UnitTargetsProjection,
+          ],
           useFactory: (...projections: unknown[]) => projections,
         },
         ProjectorService,

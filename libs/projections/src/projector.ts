@@ -21,6 +21,13 @@ export interface ProjectionLag {
 
 const LAG_COUNT_LIMIT = 1000;
 
+export interface ProjectorOptions {
+  readonly maxBatchSize?: number;
+  readonly retryDelayMs?: number;
+  /** Told after a batch's transaction committed and moved the projection's checkpoint (live views push on it). */
+  readonly onBatchCommitted?: (projection: string, lastPosition: Position, applied: number) => void;
+}
+
 /**
  * Runs each projection as its own catch-up subscription from its own checkpoint. Each batch is one
  * transaction: lock the checkpoint, apply the events past it, move it. A crash loses at most the open batch.
@@ -35,7 +42,7 @@ export class Projector {
     private readonly dataSource: DataSource,
     private readonly projections: readonly Projection[],
     private readonly logger: ProjectorLogger,
-    private readonly options: { maxBatchSize?: number; retryDelayMs?: number } = {},
+    private readonly options: ProjectorOptions = {},
   ) {}
 
   start(): void {
@@ -100,16 +107,31 @@ export class Projector {
     const batches = this.store.subscribeToAll({ after, signal, maxBatchSize: this.options.maxBatchSize ?? 500 });
     for await (const batch of batches) {
       if (batch.events.length === 0) continue;
-      await this.dataSource.transaction(async (manager) => {
+      let applied = 0;
+      const moved = await this.dataSource.transaction(async (manager) => {
+        applied = 0;
         const checkpoint = await lockCheckpoint(manager, projection.name);
         for (const event of batch.events) {
           if (comparePositions(event.position, checkpoint) <= 0 || !handled.has(event.type)) continue;
           await projection.apply(event, manager);
+          applied++;
         }
         const last = batch.events[batch.events.length - 1].position;
-        if (comparePositions(last, checkpoint) > 0) await saveCheckpoint(manager, projection.name, last);
+        if (comparePositions(last, checkpoint) <= 0) return undefined;
+        await saveCheckpoint(manager, projection.name, last);
+        return last;
       });
       this.errors.delete(projection.name);
+      if (moved) this.notifyCommitted(projection.name, moved, applied);
+    }
+  }
+
+  /** A listener's failure is its own: the batch is committed and the projection goes on. */
+  private notifyCommitted(projection: string, position: Position, applied: number): void {
+    try {
+      this.options.onBatchCommitted?.(projection, position, applied);
+    } catch (error) {
+      this.logger.error(`A listener to ${projection}'s commits failed: ${(error as Error).message}`, (error as Error).stack);
     }
   }
 }

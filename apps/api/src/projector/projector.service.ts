@@ -2,7 +2,7 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationB
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { EventStore, type Position } from '#event-store';
-import { PROJECTIONS, Projector, type Projection, type ProjectionLag } from '#projections';
+import { PROJECTIONS, ProjectionCommits, Projector, type Projection, type ProjectionLag } from '#projections';
 import { BackgroundLogger } from '../infrastructure/shutdown.js';
 
 export const PROJECTOR_ENABLED = Symbol('PROJECTOR_ENABLED');
@@ -17,8 +17,11 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     @InjectDataSource() dataSource: DataSource,
     @Inject(PROJECTIONS) projections: Projection[],
     @Inject(PROJECTOR_ENABLED) private readonly enabled: boolean,
+    commits: ProjectionCommits,
   ) {
-    this.projector = new Projector(store, dataSource, projections, new BackgroundLogger('Projector'));
+    this.projector = new Projector(store, dataSource, projections, new BackgroundLogger('Projector'), {
+      onBatchCommitted: (projection, position, applied) => commits.publish({ projection, position, applied }),
+    });
   }
 
   onApplicationBootstrap(): void {

@@ -1,0 +1,83 @@
+import { Injectable, type BeforeApplicationShutdown, type MessageEvent, type OnApplicationShutdown } from '@nestjs/common';
+import { filter, interval, map, merge, Observable, Subject, takeUntil } from 'rxjs';
+import { ProjectionCommits } from '#projections';
+import { STATISTICS_PROJECTION } from '../queries/statistics-queries.js';
+import { DashboardService, type Dashboard, type ResolvedPeriod } from './dashboard.service.js';
+
+/** How often an idle stream sends a comment, so proxies keep it open and a client that left is noticed. */
+export const HEARTBEAT_MS = 15_000;
+
+/** What changes when figures change: everything but the time it was computed and the checkpoint. */
+const figuresOf = (dashboard: Dashboard) => JSON.stringify({ ...dashboard, generatedAt: undefined, checkpoint: undefined });
+
+/**
+ * The dashboard, live: sent once on connecting, then again each time the statistics projection commits a batch
+ * that changes this unit's figures. Every open stream completes when the app shuts down, so an open connection
+ * never holds up `app.close()`.
+ */
+@Injectable()
+export class DashboardStream implements BeforeApplicationShutdown, OnApplicationShutdown {
+  private readonly shutdown = new Subject<void>();
+
+  constructor(
+    private readonly dashboards: DashboardService,
+    private readonly commits: ProjectionCommits,
+  ) {}
+
+  open(period: ResolvedPeriod): Observable<MessageEvent> {
+    // Only batches that applied events the statistics count: the checkpoint also moves past sign-ins and reads.
+    const changes = this.commits.committed$.pipe(filter((batch) => batch.projection === STATISTICS_PROJECTION && batch.applied > 0));
+    let last: string | undefined;
+    const dashboards = coalesced(changes, () => this.dashboards.build(period)).pipe(
+      filter((dashboard) => {
+        const figures = figuresOf(dashboard);
+        const changed = figures !== last;
+        last = figures;
+        return changed;
+      }),
+      map((dashboard): MessageEvent => ({ type: 'dashboard', id: dashboard.checkpoint, data: dashboard })),
+    );
+    const heartbeats = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ comment: 'heartbeat' })));
+    return merge(dashboards, heartbeats).pipe(takeUntil(this.shutdown));
+  }
+
+  beforeApplicationShutdown(): void {
+    this.shutdown.next();
+  }
+
+  onApplicationShutdown(): void {
+    this.shutdown.complete();
+  }
+}
+
+/**
+ * Runs `compute` once at once, then after each trigger; triggers arriving while it runs are folded into one more
+ * run after it, so a busy log neither queues a run per batch nor starves the stream of updates.
+ */
+function coalesced<T>(triggers: Observable<unknown>, compute: () => Promise<T>): Observable<T> {
+  return new Observable<T>((subscriber) => {
+    let running = false;
+    let again = false;
+    const run = async () => {
+      running = true;
+      try {
+        do {
+          again = false;
+          const value = await compute();
+          if (subscriber.closed) return;
+          subscriber.next(value);
+        } while (again && !subscriber.closed);
+      } catch (error) {
+        subscriber.error(error);
+      } finally {
+        running = false;
+      }
+    };
+    const subscription = triggers.subscribe(() => {
+      if (running) again = true;
+      else void run();
+    });
+    void run();
+    return () => subscription.unsubscribe();
+  });
+}
