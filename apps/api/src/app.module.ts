@@ -14,7 +14,7 @@ import { PROJECTIONS, ProjectionCommitsModule } from '#projections';
 import type { Clock } from '#shared-kernel';
 import { TargetsModule, UnitTargetsProjection } from '#targets';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
-import { StatisticsModule, StatisticsProjection } from '#statistics';
+import { AnnualReportModule, StatisticsModule, StatisticsProjection } from '#statistics';
 import { DEFAULT_AUDIT_TRAIL, type EventStoreConfig, type SecurityConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
@@ -87,6 +87,7 @@ export class AppModule {
         FundsModule,
         ProjectionCommitsModule,
         StatisticsModule,
+        AnnualReportModule,
         TargetsModule,
       ],
       controllers: [HealthController],

@@ -20,3 +20,5 @@ export { metricDimensions, basisPoints } from './queries/metric-fold.js';
 export { parseAsOf, monthsOf } from './calendar.js';
 export { DASHBOARD_READERS } from './dashboard/dashboard.controller.js';
 export type { Dashboard, DashboardMetric } from './dashboard/dashboard.service.js';
+export { AnnualReportModule } from './annual-report/annual-report.module.js';
+export { composeAnnualReport, type AnnualReport, type ReportFigure, type ReportSection } from './annual-report/compose-annual-report.js';

@@ -336,9 +336,9 @@ function employment(use: Use, language: ReportLanguage): Written {
   return { paragraphs: [paragraph(clauses, language)], figures: [registered, trained, rehired, positions].map((quoted) => quoted.id) };
 }
 
-/** A figure with dimensions goes in the table only when it is not zero; the totals always do. */
+/** A part of a total (a kind of union, a programme) goes in the table only when it is not zero; the totals always do. */
 function quotedOrBase(quoted: Quoted): boolean {
-  return !quoted.id.includes('[') || nonZero(quoted);
+  return !/[[:]/.test(quoted.id) || nonZero(quoted);
 }
 
 /** "对照年度目标：…" listing each figure of the section that has a target, with its attainment. */
