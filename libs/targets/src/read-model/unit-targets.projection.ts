@@ -15,6 +15,8 @@ export const UNIT_TARGETS_TABLE = 'read_model.unit_targets';
 export class UnitTargetsProjection implements Projection {
   readonly name = 'unit_targets';
   readonly eventTypes: readonly string[] = ['TargetSet', 'TargetWithdrawn'];
+  /** The tables only this projection writes (for rebuilds, once projections declare them). */
+  readonly tables: readonly string[] = ['unit_targets'];
 
   async apply(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
     const event = { type: recorded.type, data: recorded.data } as unknown as UnitTargetsEvent;
