@@ -12,6 +12,7 @@ import { IdentityModule, IdentityProjection } from '#identity';
 import { PersonalDataModule } from '#personal-data';
 import { PROJECTIONS, ProjectionCommitsModule } from '#projections';
 import type { Clock } from '#shared-kernel';
+import { TargetsModule, UnitTargetsProjection } from '#targets';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
 import { StatisticsModule, StatisticsProjection } from '#statistics';
 import { DEFAULT_AUDIT_TRAIL, type EventStoreConfig, type SecurityConfig } from './config.js';
@@ -84,6 +85,7 @@ export class AppModule {
         CaseworkModule,
         EmploymentModule,
         FundsModule,
+        TargetsModule,
         ProjectionCommitsModule,
         StatisticsModule,
       ],
@@ -100,6 +102,7 @@ export class AppModule {
             EmploymentProjection,
             FundsProjection,
             StatisticsProjection,
+            UnitTargetsProjection,
           ],
           useFactory: (...projections: unknown[]) => projections,
         },
