@@ -1,5 +1,6 @@
 import { Injectable, type BeforeApplicationShutdown, type MessageEvent, type OnApplicationShutdown } from '@nestjs/common';
-import { filter, interval, map, merge, Observable, Subject, takeUntil } from 'rxjs';
+import type { ServerResponse } from 'node:http';
+import { filter, finalize, interval, map, merge, Observable, Subject, takeUntil, type MonoTypeOperatorFunction } from 'rxjs';
 import { ProjectionCommits } from '#projections';
 import { STATISTICS_PROJECTION } from '../queries/statistics-queries.js';
 import { DashboardService, type Dashboard, type ResolvedPeriod } from './dashboard.service.js';
@@ -18,13 +19,15 @@ const figuresOf = (dashboard: Dashboard) => JSON.stringify({ ...dashboard, gener
 @Injectable()
 export class DashboardStream implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly shutdown = new Subject<void>();
+  private readonly responses = new Set<ServerResponse>();
 
   constructor(
     private readonly dashboards: DashboardService,
     private readonly commits: ProjectionCommits,
   ) {}
 
-  open(period: ResolvedPeriod): Observable<MessageEvent> {
+  /** The stream for one request; `response` is the request's, so shutdown can close its connection. */
+  open(period: ResolvedPeriod, response?: ServerResponse): Observable<MessageEvent> {
     // Only batches that applied events the statistics count: the checkpoint also moves past sign-ins and reads.
     const changes = this.commits.committed$.pipe(filter((batch) => batch.projection === STATISTICS_PROJECTION && batch.applied > 0));
     let last: string | undefined;
@@ -38,10 +41,22 @@ export class DashboardStream implements BeforeApplicationShutdown, OnApplication
       map((dashboard): MessageEvent => ({ type: 'dashboard', id: dashboard.checkpoint, data: dashboard })),
     );
     const heartbeats = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ comment: 'heartbeat' })));
-    return merge(dashboards, heartbeats).pipe(takeUntil(this.shutdown));
+    return merge(dashboards, heartbeats).pipe(
+      takeUntil(this.shutdown),
+      tracked(this.responses, response),
+    );
   }
 
   beforeApplicationShutdown(): void {
+    // Each response ends as its stream completes; its connection is then closed rather than kept alive, as the
+    // HTTP server, closing next, would otherwise wait for the client to drop it.
+    for (const response of this.responses) {
+      // Taken now: the server detaches the socket from the response as it finishes.
+      const socket = response.socket;
+      if (!socket) continue;
+      if (response.writableFinished) socket.end();
+      else response.once('finish', () => socket.end());
+    }
     this.shutdown.next();
   }
 
@@ -80,4 +95,13 @@ function coalesced<T>(triggers: Observable<unknown>, compute: () => Promise<T>):
     void run();
     return () => subscription.unsubscribe();
   });
+}
+
+/** Keeps the response in `responses` while the stream is subscribed. */
+function tracked<T>(responses: Set<ServerResponse>, response: ServerResponse | undefined): MonoTypeOperatorFunction<T> {
+  return (source) =>
+    new Observable<T>((subscriber) => {
+      if (response) responses.add(response);
+      return source.pipe(finalize(() => response && responses.delete(response))).subscribe(subscriber);
+    });
 }

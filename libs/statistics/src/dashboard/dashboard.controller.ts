@@ -1,4 +1,5 @@
-import { Controller, Get, Query, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Get, Query, Res, Sse, type MessageEvent } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { Allow, CurrentActor, type Actor } from '#http';
@@ -36,7 +37,11 @@ export class DashboardController {
       '工作台实时推送（Server-Sent Events）：连接时推送一次，数据变化时再推送 / The dashboard as Server-Sent Events: once on connecting, then whenever its figures change; a heartbeat comment every 15 s',
   })
   @ApiOkResponse({ description: '事件类型 dashboard，数据同 GET /dashboard / Events of type `dashboard` carrying what GET /dashboard answers' })
-  async open(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<Observable<MessageEvent>> {
-    return this.stream.open(await this.dashboards.resolve(actor, query));
+  async open(
+    @Query() query: PeriodQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<Observable<MessageEvent>> {
+    return this.stream.open(await this.dashboards.resolve(actor, query), response);
   }
 }
