@@ -1,35 +1,55 @@
 import { Injectable, type BeforeApplicationShutdown, type MessageEvent, type OnApplicationShutdown } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { filter, finalize, interval, map, merge, Observable, Subject, takeUntil, type MonoTypeOperatorFunction } from 'rxjs';
+import { catchError, distinctUntilChanged, EMPTY, filter, finalize, from, interval, map, merge, Observable, share, Subject, switchMap, takeUntil, type MonoTypeOperatorFunction } from 'rxjs';
 import { ProjectionCommits } from '#projections';
-import { STATISTICS_PROJECTION } from '../queries/statistics-queries.js';
+import { STATISTICS_PROJECTION, StatisticsQueries } from '../queries/statistics-queries.js';
 import { DashboardService, type Dashboard, type ResolvedPeriod } from './dashboard.service.js';
 
 /** How often an idle stream sends a comment, so proxies keep it open and a client that left is noticed. */
 export const HEARTBEAT_MS = 15_000;
+
+/**
+ * How often the newest fact is looked up when the projector runs in another process (`npm run project`, the API
+ * with PROJECTOR_ENABLED=false): no commit is heard of then. One query per interval, shared by every open stream.
+ */
+export const FACT_POLL_MS = 250;
 
 /** What changes when figures change: everything but the time it was computed and the checkpoint. */
 const figuresOf = (dashboard: Dashboard) => JSON.stringify({ ...dashboard, generatedAt: undefined, checkpoint: undefined });
 
 /**
  * The dashboard, live: sent once on connecting, then again each time the statistics projection commits a batch
- * that changes this unit's figures. Every open stream completes when the app shuts down, so an open connection
+ * that changes this unit's figures (heard from the projector in this process, or seen by polling the newest fact
+ * when it runs elsewhere). Every open stream completes when the app shuts down, so an open connection
  * never holds up `app.close()`.
  */
 @Injectable()
 export class DashboardStream implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly shutdown = new Subject<void>();
   private readonly responses = new Set<ServerResponse>();
+  /** A fact was written (polled): started with the first stream that needs it, stopped with the last. */
+  private readonly factsWritten: Observable<unknown>;
 
   constructor(
     private readonly dashboards: DashboardService,
     private readonly commits: ProjectionCommits,
-  ) {}
+    queries: StatisticsQueries,
+  ) {
+    this.factsWritten = interval(FACT_POLL_MS).pipe(
+      // A failed look-up (the database restarting) is skipped: the next one tells.
+      switchMap(() => from(queries.latestFactPosition()).pipe(catchError(() => EMPTY))),
+      // The first look-up counts as a change too: facts may have come between the first dashboard and it.
+      distinctUntilChanged(),
+      share(),
+    );
+  }
 
   /** The stream for one request; `response` is the request's, so shutdown can close its connection. */
   open(period: ResolvedPeriod, response?: ServerResponse): Observable<MessageEvent> {
     // Only batches that applied events the statistics count: the checkpoint also moves past sign-ins and reads.
-    const changes = this.commits.committed$.pipe(filter((batch) => batch.projection === STATISTICS_PROJECTION && batch.applied > 0));
+    const changes = this.commits.projectorInProcess
+      ? this.commits.committed$.pipe(filter((batch) => batch.projection === STATISTICS_PROJECTION && batch.applied > 0))
+      : this.factsWritten;
     let last: string | undefined;
     const dashboards = coalesced(changes, () => this.dashboards.build(period)).pipe(
       filter((dashboard) => {

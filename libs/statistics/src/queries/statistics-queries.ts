@@ -255,6 +255,12 @@ export class StatisticsQueries {
     return rows.map((row) => ({ unitId: row.id, name: row.name, own: row.own }));
   }
 
+  /** The log position of the newest fact written, or null before any: it moves whenever a figure may change. */
+  async latestFactPosition(): Promise<string | null> {
+    const [row]: { position: string | null }[] = await this.dataSource.query(`SELECT max(position)::text AS position FROM read_model.statistic_facts`);
+    return row.position;
+  }
+
   /** The statistics projection's checkpoint: the figures reflect the log up to it. */
   async checkpoint(): Promise<string> {
     return formatPosition(await readCheckpoint(this.dataSource, STATISTICS_PROJECTION));
