@@ -85,10 +85,10 @@ export class AppModule {
         CaseworkModule,
         EmploymentModule,
         FundsModule,
+        TargetsModule,
         ProjectionCommitsModule,
         StatisticsModule,
         AnnualReportModule,
-        TargetsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -18,6 +18,17 @@ export interface CommittedBatch {
 export class ProjectionCommits {
   private readonly subject = new Subject<CommittedBatch>();
   readonly committed$: Observable<CommittedBatch> = this.subject.asObservable();
+  private running = false;
+
+  /** Whether the projector runs in this process, so that every commit is heard here. */
+  get projectorInProcess(): boolean {
+    return this.running;
+  }
+
+  /** Said by the process's projector as it starts (and unsaid as it stops). */
+  projectorRunning(running: boolean): void {
+    this.running = running;
+  }
 
   publish(batch: CommittedBatch): void {
     this.subject.next(batch);

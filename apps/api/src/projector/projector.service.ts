@@ -17,7 +17,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     @InjectDataSource() dataSource: DataSource,
     @Inject(PROJECTIONS) projections: Projection[],
     @Inject(PROJECTOR_ENABLED) private readonly enabled: boolean,
-    commits: ProjectionCommits,
+    private readonly commits: ProjectionCommits,
   ) {
     this.projector = new Projector(store, dataSource, projections, new BackgroundLogger('Projector'), {
       onBatchCommitted: (projection, position, applied) => commits.publish({ projection, position, applied }),
@@ -25,10 +25,13 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   onApplicationBootstrap(): void {
-    if (this.enabled) this.projector.start();
+    if (!this.enabled) return;
+    this.projector.start();
+    this.commits.projectorRunning(true);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.commits.projectorRunning(false);
     await this.projector.stop();
   }
 

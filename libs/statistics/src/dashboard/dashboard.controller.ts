@@ -1,5 +1,6 @@
-import { Controller, Get, Query, Sse, type MessageEvent } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res, Sse, type MessageEvent } from '@nestjs/common';
+import type { ServerResponse } from 'node:http';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { Allow, CurrentActor, type Actor } from '#http';
 import { DashboardStream } from './dashboard-stream.js';
@@ -30,13 +31,19 @@ export class DashboardController {
 
   @Sse('stream')
   @Allow(...DASHBOARD_READERS)
-  @ApiProduces('text/event-stream')
   @ApiOperation({
     summary:
       '工作台实时推送（Server-Sent Events）：连接时推送一次，数据变化时再推送 / The dashboard as Server-Sent Events: once on connecting, then whenever its figures change; a heartbeat comment every 15 s',
   })
-  @ApiOkResponse({ description: '事件类型 dashboard，数据同 GET /dashboard / Events of type `dashboard` carrying what GET /dashboard answers' })
-  async open(@Query() query: PeriodQueryDto, @CurrentActor() actor: Actor): Promise<Observable<MessageEvent>> {
-    return this.stream.open(await this.dashboards.resolve(actor, query));
+  @ApiOkResponse({
+    description: '事件类型 dashboard，数据同 GET /dashboard / Events of type `dashboard` carrying what GET /dashboard answers',
+    content: { 'text/event-stream': { schema: { type: 'string' } } },
+  })
+  async open(
+    @Query() query: PeriodQueryDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ): Promise<Observable<MessageEvent>> {
+    return this.stream.open(await this.dashboards.resolve(actor, query), response);
   }
 }

@@ -148,12 +148,14 @@ function coveredEnterprises(facts: readonly StatisticFact[], from: string, at: s
 }
 
 /**
- * Folds the facts of one unit's subtree (already limited to those recorded by "as of") into the figure of
- * `metric` for `period`, with the cases behind it.
+ * Folds the facts of one unit's subtree (already limited to those recorded by "as of", and in log order) into
+ * the figure of `metric` for `period`, with the cases behind it. Facts of other metrics are ignored.
  */
 export function foldMetric(metric: MetricKey, facts: readonly StatisticFact[], period: FoldPeriod, filters: Readonly<Record<string, string>> = {}): Folded {
   const { rule, fixed } = metricRule(metric);
-  const filtered = facts.filter((fact) => matches(fact, { ...filters, ...fixed })).sort(byRecording);
+  const keys = factsRead(metric).keys;
+  const dimensions = { ...filters, ...fixed };
+  const filtered = facts.filter((fact) => keys.includes(fact.metric) && matches(fact, dimensions));
   const inPeriod = (fact: StatisticFact) => fact.occurredOn >= period.from && fact.occurredOn <= period.to;
   const stockTaken = period.at >= period.from;
   switch (rule.kind) {

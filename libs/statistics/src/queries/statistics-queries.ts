@@ -178,22 +178,31 @@ export class StatisticsQueries {
   ): Promise<{ figures: FigureBreakdown[]; subUnits: SubUnit[]; stockDate: string; checkpoint: string }> {
     const [snapshot, subUnits] = await Promise.all([this.snapshot(metrics, query), this.subUnitsOf(query.unitId)]);
     const period = this.period(query);
+    const byKey = new Map<FactKey, Snapshot['facts'][number][]>();
+    for (const fact of snapshot.facts) {
+      const list = byKey.get(fact.metric);
+      if (list) list.push(fact);
+      else byKey.set(fact.metric, [fact]);
+    }
     const figures = metrics.map((metric) => {
-      const fold = (facts: Snapshot['facts'], slice: FoldPeriod) => figureOf(foldMetric(metric, facts, slice, query.dimensions));
+      // Each metric folds only its own facts, read once per sub-unit line and month.
+      const keys = factsRead(metric).keys;
+      const facts = keys.length === 1 ? (byKey.get(keys[0]) ?? []) : snapshot.facts.filter((fact) => keys.includes(fact.metric));
+      const fold = (slice: readonly StatisticFact[], within: FoldPeriod) => figureOf(foldMetric(metric, slice, within, query.dimensions));
       return {
         metric,
-        total: fold(snapshot.facts, period),
+        total: fold(facts, period),
         bySubUnit: subUnits.map((sub) => ({
           unitId: sub.unitId,
           own: sub.own,
           ...fold(
-            snapshot.facts.filter((fact) => fact.bucket === sub.unitId),
+            facts.filter((fact) => fact.bucket === sub.unitId),
             period,
           ),
         })),
         byMonth: monthsOf(period.from, period.to).map((month) => ({
           month: month.month,
-          ...fold(snapshot.facts, { from: month.from, to: month.to, at: minDate(month.to, period.at) }),
+          ...fold(facts, { from: month.from, to: month.to, at: minDate(month.to, period.at) }),
         })),
       };
     });
@@ -246,6 +255,12 @@ export class StatisticsQueries {
     return rows.map((row) => ({ unitId: row.id, name: row.name, own: row.own }));
   }
 
+  /** The log position of the newest fact written, or null before any: it moves whenever a figure may change. */
+  async latestFactPosition(): Promise<string | null> {
+    const [row]: { position: string | null }[] = await this.dataSource.query(`SELECT max(position)::text AS position FROM read_model.statistic_facts`);
+    return row.position;
+  }
+
   /** The statistics projection's checkpoint: the figures reflect the log up to it. */
   async checkpoint(): Promise<string> {
     return formatPosition(await readCheckpoint(this.dataSource, STATISTICS_PROJECTION));
@@ -281,7 +296,8 @@ export class StatisticsQueries {
           WHERE u.path LIKE root.path || '%'
             AND ($2::timestamptz IS NULL OR f.recorded_at <= $2::timestamptz)
             AND ((f.metric = ANY($3::text[]) AND f.occurred_on BETWEEN $5::date AND $6::date)
-              OR (f.metric = ANY($4::text[]) AND f.occurred_on <= $6::date))`,
+              OR (f.metric = ANY($4::text[]) AND f.occurred_on <= $6::date))
+          ORDER BY f.position, f.seq`,
         [query.unitId, query.asOf?.toISOString() ?? null, [...flows], [...stocks], query.from, query.to],
       );
       return { checkpoint, facts: rows.map(factOf) };
