@@ -569,6 +569,10 @@ function realIdsFor(route: CommandRoute): string[] {
       return [movableUnit];
     case 'POST /enterprises/{id}/surveys':
       return [...registeredEnterprises];
+    // Each path parameter draws from the list on its own: a unit and a year together make a real target stream.
+    case 'PUT /units/{unitId}/targets/{year}':
+    case 'POST /units/{unitId}/targets/{year}/withdrawals':
+      return [township, movableUnit, '2026', '2027'];
     default:
       // A route this test does not know yet gets random ids only, so it cannot break the accounts the test uses.
       return [];

@@ -283,7 +283,7 @@ describe('organizing over HTTP', () => {
       const reported = (await api(url, 'GET', '/health')).body.eventStore.headPosition;
       expect(reported).toBe(formatPosition((await readLog(testApp)).at(-1)!.position));
     });
-    expect(health.body.projections.map((p: { projection: string }) => p.projection).sort()).toEqual(['bargaining', 'casework', 'employment', 'funds', 'identity', 'organizing']);
+    expect(health.body.projections.map((p: { projection: string }) => p.projection).sort()).toEqual(['bargaining', 'casework', 'employment', 'funds', 'identity', 'organizing', 'statistics', 'unit_targets']);
   });
 
   it('serves the OpenAPI document and Swagger UI', async () => {

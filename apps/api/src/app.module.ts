@@ -10,9 +10,11 @@ import { EMPLOYMENT_ENTITIES, EmploymentModule, EmploymentProjection } from '#em
 import { FUNDS_ENTITIES, FundsModule, FundsProjection } from '#funds';
 import { IdentityModule, IdentityProjection } from '#identity';
 import { PersonalDataModule } from '#personal-data';
-import { PROJECTIONS } from '#projections';
+import { PROJECTIONS, ProjectionCommitsModule } from '#projections';
 import type { Clock } from '#shared-kernel';
+import { TargetsModule, UnitTargetsProjection } from '#targets';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
+import { AnnualReportModule, StatisticsModule, StatisticsProjection } from '#statistics';
 import { DEFAULT_AUDIT_TRAIL, DEFAULT_PROJECTOR_BATCH_SIZE, type EventStoreConfig, type SecurityConfig } from './config.js';
 import { HealthController } from './health/health.controller.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
@@ -87,6 +89,10 @@ export class AppModule {
         CaseworkModule,
         EmploymentModule,
         FundsModule,
+        TargetsModule,
+        ProjectionCommitsModule,
+        StatisticsModule,
+        AnnualReportModule,
       ],
       controllers: [HealthController, MetricsController],
       providers: [
@@ -95,7 +101,16 @@ export class AppModule {
         MetricsService,
         {
           provide: PROJECTIONS,
-          inject: [IdentityProjection, OrganizingProjection, BargainingProjection, CaseworkProjection, EmploymentProjection, FundsProjection],
+          inject: [
+            IdentityProjection,
+            OrganizingProjection,
+            BargainingProjection,
+            CaseworkProjection,
+            EmploymentProjection,
+            FundsProjection,
+            StatisticsProjection,
+            UnitTargetsProjection,
+          ],
           useFactory: (...projections: unknown[]) => projections,
         },
         ProjectorService,

@@ -58,6 +58,14 @@ export function measureLag(projection: string, checkpoint: Position, progress: L
   };
 }
 
+export interface ProjectorOptions {
+  readonly maxBatchSize?: number;
+  readonly retryDelayMs?: number;
+  /** Told after a batch's transaction committed and moved the projection's checkpoint (live views push on it). */
+  readonly onBatchCommitted?: (projection: string, lastPosition: Position, applied: number) => void;
+  readonly metrics?: ProjectorMetrics;
+}
+
 /**
  * Runs each projection as its own catch-up subscription from its own checkpoint. Each batch is one
  * transaction: lock the checkpoint, apply the events past it, move it. A crash loses at most the open batch.
@@ -72,7 +80,7 @@ export class Projector {
     private readonly dataSource: DataSource,
     private readonly projections: readonly Projection[],
     private readonly logger: ProjectorLogger,
-    private readonly options: { maxBatchSize?: number; retryDelayMs?: number; metrics?: ProjectorMetrics } = {},
+    private readonly options: ProjectorOptions = {},
   ) {}
 
   start(): void {
@@ -140,20 +148,32 @@ export class Projector {
     for await (const batch of batches) {
       if (batch.events.length === 0) continue;
       const started = performance.now();
-      const applied = await this.dataSource.transaction(async (manager) => {
+      let applied = 0;
+      const moved = await this.dataSource.transaction(async (manager) => {
+        applied = 0;
         const checkpoint = await lockCheckpoint(manager, projection.name);
-        let count = 0;
         for (const event of batch.events) {
           if (comparePositions(event.position, checkpoint) <= 0 || !handled.has(event.type)) continue;
           await projection.apply(event, manager);
-          count++;
+          applied++;
         }
         const last = batch.events[batch.events.length - 1].position;
-        if (comparePositions(last, checkpoint) > 0) await saveCheckpoint(manager, projection.name, last);
-        return count;
+        if (comparePositions(last, checkpoint) <= 0) return undefined;
+        await saveCheckpoint(manager, projection.name, last);
+        return last;
       });
       this.options.metrics?.batchCommitted(projection.name, applied, (performance.now() - started) / 1000);
       this.errors.delete(projection.name);
+      if (moved) this.notifyCommitted(projection.name, moved, applied);
+    }
+  }
+
+  /** A listener's failure is its own: the batch is committed and the projection goes on. */
+  private notifyCommitted(projection: string, position: Position, applied: number): void {
+    try {
+      this.options.onBatchCommitted?.(projection, position, applied);
+    } catch (error) {
+      this.logger.error(`A listener to ${projection}'s commits failed: ${(error as Error).message}`, (error as Error).stack);
     }
   }
 }

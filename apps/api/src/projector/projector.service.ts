@@ -2,7 +2,7 @@ import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationB
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { EventStore, type Position } from '#event-store';
-import { PROJECTIONS, Projector, type Projection, type ProjectionLag, type ProjectionProgress } from '#projections';
+import { PROJECTIONS, ProjectionCommits, Projector, type Projection, type ProjectionLag, type ProjectionProgress } from '#projections';
 import { BackgroundLogger } from '../infrastructure/shutdown.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 
@@ -22,8 +22,13 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     @Inject(PROJECTOR_ENABLED) private readonly enabled: boolean,
     @Inject(PROJECTOR_BATCH_SIZE) maxBatchSize: number,
     metrics: MetricsService,
+    private readonly commits: ProjectionCommits,
   ) {
-    this.projector = new Projector(store, dataSource, projections, new BackgroundLogger('Projector'), { maxBatchSize, metrics });
+    this.projector = new Projector(store, dataSource, projections, new BackgroundLogger('Projector'), {
+      maxBatchSize,
+      metrics,
+      onBatchCommitted: (projection, position, applied) => commits.publish({ projection, position, applied }),
+    });
     metrics.watchProjections(() => this.projector.progress());
   }
 
@@ -33,10 +38,13 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
   }
 
   onApplicationBootstrap(): void {
-    if (this.enabled) this.projector.start();
+    if (!this.enabled) return;
+    this.projector.start();
+    this.commits.projectorRunning(true);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.commits.projectorRunning(false);
     await this.projector.stop();
   }
 

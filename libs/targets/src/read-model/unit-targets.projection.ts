@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { RecordedEvent } from '#event-store';
+import type { Projection } from '#projections';
+import { assertNever } from '#shared-kernel';
+import type { EntityManager } from 'typeorm';
+import type { UnitTargetsEvent } from '../unit-targets.decider.js';
+
+export const UNIT_TARGETS_TABLE = 'read_model.unit_targets';
+
+/**
+ * Every change of a unit's targets, with when and by whom it was recorded (the command's clock), so the targets in
+ * force at any instant can be read back. A row is keyed by its stream and revision: replaying an event changes nothing.
+ */
+@Injectable()
+export class UnitTargetsProjection implements Projection {
+  readonly name = 'unit_targets';
+  readonly eventTypes: readonly string[] = ['TargetSet', 'TargetWithdrawn'];
+  /** The tables only this projection writes (for rebuilds, once projections declare them). */
+  readonly tables: readonly string[] = ['unit_targets'];
+
+  async apply(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
+    const event = { type: recorded.type, data: recorded.data } as unknown as UnitTargetsEvent;
+    const { unitId, year, metric, previousValue, reason } = event.data;
+    let change: 'set' | 'withdrawn';
+    let value: string | null;
+    switch (event.type) {
+      case 'TargetSet':
+        change = 'set';
+        value = event.data.value;
+        break;
+      case 'TargetWithdrawn':
+        change = 'withdrawn';
+        value = null;
+        break;
+      default:
+        return assertNever(event, 'unit targets event');
+    }
+    await manager.query(
+      `INSERT INTO ${UNIT_TARGETS_TABLE} (unit_id, year, revision, metric, change, value, previous_value, reason, recorded_at, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (unit_id, year, revision) DO NOTHING`,
+      [unitId, year, recorded.revision.toString(), metric, change, value, previousValue, reason ?? null, recorded.metadata.occurredAt, recorded.metadata.actor],
+    );
+  }
+}
