@@ -255,9 +255,13 @@ export class StatisticsQueries {
     return formatPosition(await readCheckpoint(this.dataSource, STATISTICS_PROJECTION));
   }
 
-  /** The period with its stock date: the period's end, or the as-of (or today's) date if earlier. */
+  /**
+   * The period with its stock date: the period's end, or the as-of (or today's) date if earlier. An as-of in the
+   * future is taken as now: what the log will say then is not known, and agreements are not in force in advance.
+   */
   period(query: FigureQuery): FoldPeriod {
-    const today = shanghaiDate(query.asOf ?? this.clock.now());
+    const now = this.clock.now();
+    const today = shanghaiDate(query.asOf && query.asOf < now ? query.asOf : now);
     return { from: query.from, to: query.to, at: minDate(query.to, today) };
   }
 
