@@ -250,6 +250,10 @@ describe('the dashboard', () => {
     expect(now.asOf).toBe(clock.now().toISOString());
     expect(figures(now)).toEqual(figures(live));
     expect(now.stockDate).toBe(live.stockDate);
+    // An as-of still to come is taken as now: nothing is projected into the future.
+    const future = (await api('GET', '/dashboard?year=2026&asOf=2026-12-31', supervisor)).body;
+    expect(future.stockDate).toBe(live.stockDate);
+    expect(figures(future)).toEqual(figures(live));
 
     const earlier = (await api('GET', `/dashboard?year=2026&asOf=${encodeURIComponent(midFebruary)}`, supervisor)).body;
     expect(earlier.stockDate).toBe('2026-02-20');

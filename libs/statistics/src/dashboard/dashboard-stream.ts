@@ -1,6 +1,6 @@
 import { Injectable, type BeforeApplicationShutdown, type MessageEvent, type OnApplicationShutdown } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
-import { catchError, distinctUntilChanged, EMPTY, filter, finalize, from, interval, map, merge, Observable, share, Subject, switchMap, takeUntil, type MonoTypeOperatorFunction } from 'rxjs';
+import { catchError, distinctUntilChanged, EMPTY, filter, finalize, from, interval, map, merge, Observable, share, shareReplay, Subject, switchMap, takeUntil, type MonoTypeOperatorFunction } from 'rxjs';
 import { ProjectionCommits } from '#projections';
 import { STATISTICS_PROJECTION, StatisticsQueries } from '../queries/statistics-queries.js';
 import { DashboardService, type Dashboard, type ResolvedPeriod } from './dashboard.service.js';
@@ -27,6 +27,7 @@ const figuresOf = (dashboard: Dashboard) => JSON.stringify({ ...dashboard, gener
 export class DashboardStream implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly shutdown = new Subject<void>();
   private readonly responses = new Set<ServerResponse>();
+  private readonly shared = new Map<string, Observable<Dashboard>>();
   /** A fact was written (polled): started with the first stream that needs it, stopped with the last. */
   private readonly factsWritten: Observable<unknown>;
 
@@ -46,25 +47,40 @@ export class DashboardStream implements BeforeApplicationShutdown, OnApplication
 
   /** The stream for one request; `response` is the request's, so shutdown can close its connection. */
   open(period: ResolvedPeriod, response?: ServerResponse): Observable<MessageEvent> {
-    // Only batches that applied events the statistics count: the checkpoint also moves past sign-ins and reads.
-    const changes = this.commits.projectorInProcess
-      ? this.commits.committed$.pipe(filter((batch) => batch.projection === STATISTICS_PROJECTION && batch.applied > 0))
-      : this.factsWritten;
-    let last: string | undefined;
-    const dashboards = coalesced(changes, () => this.dashboards.build(period)).pipe(
-      filter((dashboard) => {
-        const figures = figuresOf(dashboard);
-        const changed = figures !== last;
-        last = figures;
-        return changed;
-      }),
-      map((dashboard): MessageEvent => ({ type: 'dashboard', id: dashboard.checkpoint, data: dashboard })),
-    );
+    const dashboards = this.dashboardsOf(period).pipe(map((dashboard): MessageEvent => ({ type: 'dashboard', id: dashboard.checkpoint, data: dashboard })));
     const heartbeats = interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ comment: 'heartbeat' })));
     return merge(dashboards, heartbeats).pipe(
       takeUntil(this.shutdown),
       tracked(this.responses, response),
     );
+  }
+
+  /**
+   * The dashboards of one unit, period and as-of, as they change: one computation per change however many
+   * streams show them (every supervisor of a district watching it), the latest replayed to a stream that joins.
+   */
+  private dashboardsOf(period: ResolvedPeriod): Observable<Dashboard> {
+    const key = JSON.stringify([period.unitId, period.year, period.from, period.to, period.asOf?.toISOString() ?? null]);
+    let shared = this.shared.get(key);
+    if (!shared) {
+      // Only batches that applied events the statistics count: the checkpoint also moves past sign-ins and reads.
+      const changes = this.commits.projectorInProcess
+        ? this.commits.committed$.pipe(filter((batch) => batch.projection === STATISTICS_PROJECTION && batch.applied > 0))
+        : this.factsWritten;
+      let last: string | undefined;
+      shared = coalesced(changes, () => this.dashboards.build(period)).pipe(
+        filter((dashboard) => {
+          const figures = figuresOf(dashboard);
+          const changed = figures !== last;
+          last = figures;
+          return changed;
+        }),
+        finalize(() => this.shared.delete(key)),
+        shareReplay({ bufferSize: 1, refCount: true }),
+      );
+      this.shared.set(key, shared);
+    }
+    return shared;
   }
 
   beforeApplicationShutdown(): void {

@@ -152,10 +152,19 @@ function coveredEnterprises(facts: readonly StatisticFact[], from: string, at: s
  * the figure of `metric` for `period`, with the cases behind it. Facts of other metrics are ignored.
  */
 export function foldMetric(metric: MetricKey, facts: readonly StatisticFact[], period: FoldPeriod, filters: Readonly<Record<string, string>> = {}): Folded {
-  const { rule, fixed } = metricRule(metric);
+  return foldSelected(metric, selectFacts(metric, facts, filters), period);
+}
+
+/** The facts `metric` reads, narrowed by the filters: what `foldSelected` takes, so a breakdown selects once. */
+export function selectFacts<Fact extends StatisticFact>(metric: MetricKey, facts: readonly Fact[], filters: Readonly<Record<string, string>> = {}): Fact[] {
   const keys = factsRead(metric).keys;
-  const dimensions = { ...filters, ...fixed };
-  const filtered = facts.filter((fact) => keys.includes(fact.metric) && matches(fact, dimensions));
+  const dimensions = { ...filters, ...metricRule(metric).fixed };
+  return facts.filter((fact) => keys.includes(fact.metric) && matches(fact, dimensions));
+}
+
+/** `foldMetric` over facts already chosen by `selectFacts` (or any subset of them, such as one sub-unit's). */
+export function foldSelected(metric: MetricKey, filtered: readonly StatisticFact[], period: FoldPeriod): Folded {
+  const { rule } = metricRule(metric);
   const inPeriod = (fact: StatisticFact) => fact.occurredOn >= period.from && fact.occurredOn <= period.to;
   const stockTaken = period.at >= period.from;
   switch (rule.kind) {

@@ -7,7 +7,7 @@ import { Clock, shanghaiDate } from '#shared-kernel';
 import { minDate, monthsOf } from '../calendar.js';
 import type { MetricKey } from '../metrics.js';
 import type { FactKey, StatisticFact, SubjectKind } from '../read-model/statistic-fact.js';
-import { factsRead, foldMetric, type Folded, type FoldedCase, type FoldPeriod } from './metric-fold.js';
+import { factsRead, foldMetric, foldSelected, selectFacts, type Folded, type FoldedCase, type FoldPeriod } from './metric-fold.js';
 
 /** The name the statistics projection keeps its checkpoint under. */
 export const STATISTICS_PROJECTION = 'statistics';
@@ -129,7 +129,7 @@ interface FactRow {
   unit_id: string;
   occurred_on: string;
   valid_until: string | null;
-  recorded_at: Date;
+  recorded_at: Date | null;
   quantity: string;
   subject_kind: SubjectKind;
   subject_id: string;
@@ -157,7 +157,7 @@ export class StatisticsQueries {
 
   /** The figure, with a rate's numerator and denominator. */
   async figure(metric: MetricKey, query: FigureQuery): Promise<Figure> {
-    const snapshot = await this.snapshot([metric], query);
+    const snapshot = await this.snapshot([metric], query, true);
     return figureOf(foldMetric(metric, snapshot.facts, this.period(query), query.dimensions));
   }
 
@@ -176,33 +176,22 @@ export class StatisticsQueries {
     metrics: readonly MetricKey[],
     query: FigureQuery,
   ): Promise<{ figures: FigureBreakdown[]; subUnits: SubUnit[]; stockDate: string; checkpoint: string }> {
-    const [snapshot, subUnits] = await Promise.all([this.snapshot(metrics, query), this.subUnitsOf(query.unitId)]);
+    const [snapshot, subUnits] = await Promise.all([this.snapshot(metrics, query, true), this.subUnitsOf(query.unitId)]);
     const period = this.period(query);
-    const byKey = new Map<FactKey, Snapshot['facts'][number][]>();
-    for (const fact of snapshot.facts) {
-      const list = byKey.get(fact.metric);
-      if (list) list.push(fact);
-      else byKey.set(fact.metric, [fact]);
-    }
     const figures = metrics.map((metric) => {
-      // Each metric folds only its own facts, read once per sub-unit line and month.
-      const keys = factsRead(metric).keys;
-      const facts = keys.length === 1 ? (byKey.get(keys[0]) ?? []) : snapshot.facts.filter((fact) => keys.includes(fact.metric));
-      const fold = (slice: readonly StatisticFact[], within: FoldPeriod) => figureOf(foldMetric(metric, slice, within, query.dimensions));
+      // Each metric selects its own facts once, and splits them by sub-unit line and (flows) by month in one pass.
+      const facts = selectFacts(metric, snapshot.facts, query.dimensions);
+      const fold = (slice: readonly StatisticFact[], within: FoldPeriod) => figureOf(foldSelected(metric, slice, within));
+      const byBucket = groupInto(facts, (fact) => fact.bucket);
+      const stock = factsRead(metric).stock;
+      const byMonth = stock ? undefined : groupInto(facts, (fact) => fact.occurredOn.slice(0, 7));
       return {
         metric,
         total: fold(facts, period),
-        bySubUnit: subUnits.map((sub) => ({
-          unitId: sub.unitId,
-          own: sub.own,
-          ...fold(
-            facts.filter((fact) => fact.bucket === sub.unitId),
-            period,
-          ),
-        })),
+        bySubUnit: subUnits.map((sub) => ({ unitId: sub.unitId, own: sub.own, ...fold(byBucket.get(sub.unitId) ?? [], period) })),
         byMonth: monthsOf(period.from, period.to).map((month) => ({
           month: month.month,
-          ...fold(facts, { from: month.from, to: month.to, at: minDate(month.to, period.at) }),
+          ...fold(byMonth ? (byMonth.get(month.month) ?? []) : facts, { from: month.from, to: month.to, at: minDate(month.to, period.at) }),
         })),
       };
     });
@@ -266,13 +255,22 @@ export class StatisticsQueries {
     return formatPosition(await readCheckpoint(this.dataSource, STATISTICS_PROJECTION));
   }
 
-  /** The period with its stock date: the period's end, or the as-of (or today's) date if earlier. */
+  /**
+   * The period with its stock date: the period's end, or the as-of (or today's) date if earlier. An as-of in the
+   * future is taken as now: what the log will say then is not known, and agreements are not in force in advance.
+   */
   period(query: FigureQuery): FoldPeriod {
-    const today = shanghaiDate(query.asOf ?? this.clock.now());
+    const now = this.clock.now();
+    const today = shanghaiDate(query.asOf && query.asOf < now ? query.asOf : now);
     return { from: query.from, to: query.to, at: minDate(query.to, today) };
   }
 
-  private async snapshot(metrics: readonly MetricKey[], query: FigureQuery): Promise<Snapshot> {
+  /**
+   * The facts of the unit's subtree the metrics read, recorded by as-of. `figuresOnly` leaves out what only a
+   * drill-down shows (event id, position, recording instant, event type) and the log order: reading and parsing
+   * those columns is most of the cost of a dashboard over a large subtree.
+   */
+  private async snapshot(metrics: readonly MetricKey[], query: FigureQuery, figuresOnly = false): Promise<Snapshot> {
     const flows = new Set<FactKey>();
     const stocks = new Set<FactKey>();
     for (const metric of metrics) {
@@ -283,26 +281,42 @@ export class StatisticsQueries {
     return this.dataSource.transaction('REPEATABLE READ', async (manager: EntityManager) => {
       const checkpoint = formatPosition(await readCheckpoint(manager, STATISTICS_PROJECTION));
       const rows: FactRow[] = await manager.query(
-        `WITH root AS (SELECT id, path FROM read_model.units WHERE id = $1::uuid)
-         SELECT f.event_id, f.seq, f.position::text AS position, f.metric, f.unit_id, f.occurred_on::text AS occurred_on,
-                f.valid_until::text AS valid_until, f.recorded_at, f.quantity::text AS quantity, f.subject_kind, f.subject_id,
-                f.distinct_key, f.dimensions, f.event_type,
-                CASE WHEN u.id = root.id THEN u.id
-                     ELSE (SELECT c.id FROM read_model.units c WHERE c.parent_id = root.id AND u.path LIKE c.path || '%')
-                END AS bucket
+        `WITH root AS (SELECT id, path FROM read_model.units WHERE id = $1::uuid),
+         -- Every unit of the subtree with the line of the breakdown it falls on: its direct sub-unit, or the root.
+         tree AS (
+           SELECT u.id, CASE WHEN u.id = root.id THEN root.id ELSE c.id END AS bucket
+             FROM read_model.units u
+            CROSS JOIN root
+             LEFT JOIN read_model.units c ON c.parent_id = root.id AND u.path LIKE c.path || '%'
+            WHERE u.path LIKE root.path || '%')
+         SELECT ${
+           figuresOnly
+             ? `'' AS event_id, 0 AS seq, '0' AS position, NULL AS recorded_at, '' AS event_type,`
+             : `f.event_id, f.seq, f.position::text AS position, f.recorded_at, f.event_type,`
+         } f.metric, f.unit_id, f.occurred_on::text AS occurred_on, f.valid_until::text AS valid_until,
+                f.quantity::text AS quantity, f.subject_kind, f.subject_id, f.distinct_key, f.dimensions, tree.bucket
            FROM read_model.statistic_facts f
-           JOIN read_model.units u ON u.id = f.unit_id
-          CROSS JOIN root
-          WHERE u.path LIKE root.path || '%'
-            AND ($2::timestamptz IS NULL OR f.recorded_at <= $2::timestamptz)
+           JOIN tree ON tree.id = f.unit_id
+          WHERE ($2::timestamptz IS NULL OR f.recorded_at <= $2::timestamptz)
             AND ((f.metric = ANY($3::text[]) AND f.occurred_on BETWEEN $5::date AND $6::date)
               OR (f.metric = ANY($4::text[]) AND f.occurred_on <= $6::date))
-          ORDER BY f.position, f.seq`,
+          ${figuresOnly ? '' : 'ORDER BY f.position, f.seq'}`,
         [query.unitId, query.asOf?.toISOString() ?? null, [...flows], [...stocks], query.from, query.to],
       );
       return { checkpoint, facts: rows.map(factOf) };
     });
   }
+}
+
+function groupInto<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function factOf(row: FactRow): StatisticFact & { bucket: string } {
@@ -314,7 +328,7 @@ function factOf(row: FactRow): StatisticFact & { bucket: string } {
     unitId: row.unit_id,
     occurredOn: row.occurred_on,
     validUntil: row.valid_until,
-    recordedAt: new Date(row.recorded_at),
+    recordedAt: row.recorded_at === null ? new Date(0) : new Date(row.recorded_at),
     quantity: BigInt(row.quantity),
     subjectKind: row.subject_kind,
     subjectId: row.subject_id,
