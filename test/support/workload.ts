@@ -42,6 +42,21 @@ export async function driveWorkload(testApp: TestApp, options: { rounds: number;
   const call = (user: SignedInUser, method: string, path: string, body?: unknown) => http(url, method, path, { token: user.token, body });
 
   created(await call(admin, 'PUT', `/aid-policies/${testApp.rootUnitId}/approval-threshold`, { thresholdFen: 100_000 }), 'approval threshold', 200);
+  // The year's targets, handed down to the township, then one raised and one withdrawn.
+  const targets = `/units/${township}/targets/2026`;
+  created(
+    await call(admin, 'PUT', targets, {
+      targets: [
+        { metric: 'unions_founded', value: '20' },
+        { metric: 'unionization_rate', value: '8000' },
+        { metric: 'aid_paid_fen:living_subsidy', value: '50000000' },
+      ],
+    }),
+    'targets',
+    200,
+  );
+  created(await call(admin, 'PUT', targets, { targets: [{ metric: 'unions_founded', value: '25', reason: '市总追加' }] }), 'raised target', 200);
+  created(await call(admin, 'POST', `${targets}/withdrawals`, { metrics: ['unionization_rate'] }), 'withdrawn target', 200);
   const fundId = created(
     await call(supervisor, 'POST', '/funds', { unitId: testApp.rootUnitId, source: 'government_allocation', name: '2026年帮扶专项资金' }),
     'fund',
