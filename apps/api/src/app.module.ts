@@ -10,7 +10,7 @@ import { EMPLOYMENT_ENTITIES, EmploymentModule, EmploymentProjection } from '#em
 import { FUNDS_ENTITIES, FundsModule, FundsProjection } from '#funds';
 import { IdentityModule, IdentityProjection } from '#identity';
 import { PersonalDataModule } from '#personal-data';
-import { PROJECTIONS } from '#projections';
+import { PROJECTIONS, type RebuildOptions } from '#projections';
 import type { Clock } from '#shared-kernel';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
 import { DEFAULT_AUDIT_TRAIL, type EventStoreConfig, type SecurityConfig } from './config.js';
@@ -18,6 +18,8 @@ import { HealthController } from './health/health.controller.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
 import { loggerOptions } from './infrastructure/logging.js';
 import { PROJECTOR_ENABLED, ProjectorService } from './projector/projector.service.js';
+import { PROJECTION_REBUILD_OPTIONS, ProjectionRebuilds } from './projector/projection-rebuilds.service.js';
+import { ProjectionsAdminController } from './projector/projections-admin.controller.js';
 import { BackgroundLogger } from './infrastructure/shutdown.js';
 
 export interface AppModuleOptions {
@@ -34,6 +36,8 @@ export interface AppModuleOptions {
   /** PostgreSQL (the default) or EventStoreDB/KurrentDB; the read models stay in `databaseUrl` either way. */
   readonly eventStore?: EventStoreConfig;
   readonly auditTrail: AuditTrailSettings;
+  /** How rebuilds of projections run (batch size, swap lock timeout); the defaults suit the server. */
+  readonly projectionRebuild?: RebuildOptions;
 }
 
 export interface AuditTrailSettings {
@@ -84,7 +88,7 @@ export class AppModule {
         EmploymentModule,
         FundsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ProjectionsAdminController],
       providers: [
         { provide: PROJECTOR_ENABLED, useValue: options.projectorEnabled },
         {
@@ -93,6 +97,8 @@ export class AppModule {
           useFactory: (...projections: unknown[]) => projections,
         },
         ProjectorService,
+        { provide: PROJECTION_REBUILD_OPTIONS, useValue: options.projectionRebuild ?? {} },
+        ProjectionRebuilds,
       ],
     };
   }
