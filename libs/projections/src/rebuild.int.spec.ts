@@ -307,6 +307,25 @@ describe('rebuilding a projection', () => {
     expect((await items('r4')).map((row: { label: string }) => row.label)).toEqual(['v2:r4:a', 'v2:r4:b']);
   }, 30_000);
 
+  it('fails, leaving the live tables untouched, when the projection writes to a table it does not declare', async () => {
+    await add('r6', 'a');
+    await bump('r6', 'a');
+    await project(new ItemsProjection('r6'));
+    const before = [await items('r6'), await bumps('r6')];
+    await dataSource.query(`CREATE TABLE IF NOT EXISTS read_model.rb_strays (id text)`);
+    const undeclared = new ItemsProjection('r6', 2);
+    const apply = undeclared.apply.bind(undeclared);
+    undeclared.apply = async (event, manager) => {
+      await apply(event, manager);
+      await manager.query(`INSERT INTO rb_strays (id) VALUES ($1)`, [event.data.id]);
+    };
+    await expect(new ProjectionRebuilder(store, dataSource).rebuild(undeclared)).rejects.toThrow(
+      'Projection r6 wrote to read_model.rb_strays while rebuilding: add it to the projection\'s tables',
+    );
+    expect([await items('r6'), await bumps('r6')]).toEqual(before);
+    expect(await dataSource.query(`SELECT * FROM read_model.rb_strays`)).toEqual([]);
+  }, 30_000);
+
   it('refuses a table whose default comes from a sequence', async () => {
     await dataSource.query(`CREATE TABLE read_model.rb_serial (id serial PRIMARY KEY)`);
     const projection: Projection = { name: 'r5', eventTypes: [], tables: ['rb_serial'], apply: async () => undefined };

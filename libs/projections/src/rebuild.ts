@@ -325,7 +325,25 @@ export class RebuildRun {
   }
 
   private async applyToCopies(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
-    for (const event of events) if (this.handled.has(event.type)) await this.projection.apply(event, manager);
+    const handled = events.filter((event) => this.handled.has(event.type));
+    if (handled.length === 0) return;
+    // A table written but not declared resolves to the live one, which would get every event a second time. The
+    // backend's table counters (live ones included: they hold this connection's unflushed counts of earlier
+    // transactions too) are compared before and after, within this transaction.
+    const before = await this.liveWrites(manager);
+    for (const event of handled) await this.projection.apply(event, manager);
+    const after = await this.liveWrites(manager);
+    const stray = [...after].find(([table, count]) => count !== (before.get(table) ?? 0));
+    if (stray) throw new Error(`Projection ${this.projection.name} wrote to read_model.${stray[0]} while rebuilding: add it to the projection's tables`);
+  }
+
+  private async liveWrites(manager: EntityManager): Promise<Map<string, string>> {
+    const rows: { table: string; writes: string }[] = await manager.query(
+      `SELECT relname AS table, (n_tup_ins + n_tup_upd + n_tup_del)::text AS writes FROM pg_stat_xact_user_tables
+        WHERE schemaname = $1 AND relname <> 'projection_checkpoints'`,
+      [READ_MODEL_SCHEMA],
+    );
+    return new Map(rows.map((row) => [row.table, row.writes]));
   }
 
   /** The swap, tried again while readers hold the live tables past the lock timeout. Returns the new live checkpoint. */
