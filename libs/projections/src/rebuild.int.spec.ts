@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ANY, PostgresEventStore, type RecordedEvent } from '#event-store';
+import { ANY, comparePositions, formatPosition, PostgresEventStore, type RecordedEvent } from '#event-store';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { testEvent } from '../../event-store/src/testing/event-store-contract.js';
 import { readCheckpointInfo } from './checkpoint-store.js';
@@ -236,6 +236,28 @@ describe('rebuilding a projection', () => {
     });
     expect((await items('r2')).map(({ id, n }: { id: string; n: number }) => ({ id, n }))).toEqual(expected);
     expect((await bumps('r2')).length).toBe(appended);
+  }, 30_000);
+
+  it('moves the live checkpoint up to the copies when they got further than a lagging live projector, which then applies nothing twice', async () => {
+    await add('r7', 'a');
+    await project(new ItemsProjection('r7'));
+    const lagging = await readCheckpointInfo(dataSource, 'r7');
+    // The live projector is down while these arrive: the copies get them, the live tables do not.
+    await bump('r7', 'a', 3);
+    const head = await store.headPosition();
+    const status = await new ProjectionRebuilder(store, dataSource).rebuild(new ItemsProjection('r7'));
+    const moved = await readCheckpointInfo(dataSource, 'r7');
+    expect(comparePositions(moved.position, lagging.position)).toBeGreaterThan(0);
+    expect(comparePositions(moved.position, head)).toBeGreaterThanOrEqual(0);
+    expect(status.checkpoint).toBe(formatPosition(moved.position));
+    // The live projector resumes from the moved checkpoint (a running one skips what its batches find at or below it).
+    await bump('r7', 'a');
+    const live = new Projector(store, dataSource, [new ItemsProjection('r7')], quiet, { maxBatchSize: 2 });
+    live.start();
+    await live.waitFor(await store.headPosition());
+    await live.stop();
+    expect(await items('r7')).toEqual([{ id: 'r7:a', label: 'v1:r7:a', n: 5, doubled: 10, code: 'r7:a' }]);
+    expect((await bumps('r7')).map((row: { seq: number }) => row.seq)).toEqual([2, 3, 4, 5]);
   }, 30_000);
 
   it('waits for readers holding the live tables, trying the swap again, and a query queued behind the swap reads the new tables', async () => {
