@@ -1,4 +1,4 @@
-// Lets the command-line tools (create-admin, verify-log, migrate, move-events, project) run beside a running server: they
+// Lets the command-line tools (create-admin, verify-log, migrate, move-events, project, rebuild-projection) run beside a running server: they
 // rebuild only when a source is newer than the last build, because `npm run build` empties dist/ first, and a
 // server started from dist/ still loads some modules from it on demand (the spreadsheet writer, for one).
 // `--stamp` only records that a build has just finished (the build script calls it).

@@ -7,7 +7,8 @@ import { api, eventually, newPassword } from './support/test-app.js';
 
 /**
  * The README's commands as a user runs them: the built server on its embedded database, the first admin made
- * with the create-admin command while it runs, a caseworker's day over HTTP, Ctrl-C, and a restart. Everything
+ * with the create-admin command while it runs, a caseworker's day over HTTP, Ctrl-C, a restart, and a projection
+ * rebuilt by its command while the server runs. Everything
  * the processes print is kept, and must hold no password, token or session cookie.
  */
 describe('the run command on the embedded database', () => {
@@ -157,6 +158,17 @@ describe('the run command on the embedded database', () => {
         return response;
       }, 60_000);
       expect(union.body).toMatchObject({ name: '尧都区某纺织有限公司工会', initialMemberCount: 55 });
+
+      // The organizing tables rebuilt from the log by the command, beside the running server, which keeps answering.
+      const unknown = run('dist/apps/api/src/cli/rebuild-projection.js', ['nonesuch']);
+      expect(await exitCode(unknown)).toBe(2);
+      expect(output).toContain('No projection nonesuch');
+      const rebuild = run('dist/apps/api/src/cli/rebuild-projection.js', ['--projection', 'organizing']);
+      expect(await exitCode(rebuild)).toBe(0);
+      expect(output).toMatch(/Rebuilt organizing: \d+ events applied/);
+      const rebuilt = await api(baseUrl(), 'GET', `/unions/${founded.body.id}`, { token });
+      expect(rebuilt.status).toBe(200);
+      expect(rebuilt.body).toEqual(union.body);
     } finally {
       expect(await stopWithCtrlC(second)).toBe(0);
     }

@@ -9,6 +9,7 @@ import { Employment1763770000007 } from './1763770000007-employment.js';
 import { EventMoves1763770000008 } from './1763770000008-event-moves.js';
 import { AuditChain1763770000009 } from './1763770000009-audit-chain.js';
 import { Funds1763770000010 } from './1763770000010-funds.js';
+import { ProjectionVersions1763770000011 } from './1763770000011-projection-versions.js';
 import { Statistics1763770000014 } from './1763770000014-statistics.js';
 import { UnitTargets1763770000015 } from './1763770000015-unit-targets.js';
 
@@ -25,6 +26,7 @@ export const migrations = [
   EventMoves1763770000008,
   AuditChain1763770000009,
   Funds1763770000010,
+  ProjectionVersions1763770000011,
   Statistics1763770000014,
   UnitTargets1763770000015,
 ];

@@ -10,7 +10,7 @@ import { EMPLOYMENT_ENTITIES, EmploymentModule, EmploymentProjection } from '#em
 import { FUNDS_ENTITIES, FundsModule, FundsProjection } from '#funds';
 import { IdentityModule, IdentityProjection } from '#identity';
 import { PersonalDataModule } from '#personal-data';
-import { PROJECTIONS, ProjectionCommitsModule } from '#projections';
+import { PROJECTIONS, ProjectionCommitsModule, type RebuildOptions } from '#projections';
 import type { Clock } from '#shared-kernel';
 import { TargetsModule, UnitTargetsProjection } from '#targets';
 import { ORGANIZING_ENTITIES, OrganizingModule, OrganizingProjection } from '#organizing';
@@ -22,6 +22,8 @@ import { loggerOptions } from './infrastructure/logging.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { PROJECTOR_BATCH_SIZE, PROJECTOR_ENABLED, ProjectorService } from './projector/projector.service.js';
+import { PROJECTION_REBUILD_OPTIONS, ProjectionRebuilds } from './projector/projection-rebuilds.service.js';
+import { ProjectionsAdminController } from './projector/projections-admin.controller.js';
 import { BackgroundLogger } from './infrastructure/shutdown.js';
 
 export interface AppModuleOptions {
@@ -40,6 +42,8 @@ export interface AppModuleOptions {
   /** PostgreSQL (the default) or EventStoreDB/KurrentDB; the read models stay in `databaseUrl` either way. */
   readonly eventStore?: EventStoreConfig;
   readonly auditTrail: AuditTrailSettings;
+  /** How rebuilds of projections run (batch size, swap lock timeout); the defaults suit the server. */
+  readonly projectionRebuild?: RebuildOptions;
 }
 
 export interface AuditTrailSettings {
@@ -94,7 +98,7 @@ export class AppModule {
         StatisticsModule,
         AnnualReportModule,
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ProjectionsAdminController],
       providers: [
         { provide: PROJECTOR_ENABLED, useValue: options.projectorEnabled },
         { provide: PROJECTOR_BATCH_SIZE, useValue: options.projectorBatchSize ?? DEFAULT_PROJECTOR_BATCH_SIZE },
@@ -114,6 +118,8 @@ export class AppModule {
           useFactory: (...projections: unknown[]) => projections,
         },
         ProjectorService,
+        { provide: PROJECTION_REBUILD_OPTIONS, useValue: options.projectionRebuild ?? {} },
+        ProjectionRebuilds,
       ],
     };
   }

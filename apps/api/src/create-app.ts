@@ -17,6 +17,7 @@ import {
   StorableInputPipe,
 } from '#http';
 import { SIGN_IN_RATE_LIMITED_PATHS } from '#identity';
+import type { RebuildOptions } from '#projections';
 import type { Clock } from '#shared-kernel';
 import { AppModule, type AuditTrailSettings } from './app.module.js';
 import { DEFAULT_SECURITY, type EventStoreConfig, type SecurityConfig } from './config.js';
@@ -35,6 +36,8 @@ export interface CreateAppOptions {
   readonly eventStore?: EventStoreConfig;
   /** The checkpoint signing key, and how the sealer runs. */
   readonly auditTrail: AuditTrailSettings;
+  /** How projection rebuilds run (tests use small batches). */
+  readonly projectionRebuild?: RebuildOptions;
 }
 
 /** The API as both the server and the end-to-end tests run it. */
@@ -52,6 +55,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       personalDataKey: options.personalDataKey,
       eventStore: options.eventStore,
       auditTrail: options.auditTrail,
+      projectionRebuild: options.projectionRebuild,
     }),
     { bufferLogs: true, bodyParser: false },
   );

@@ -17,12 +17,15 @@ export async function readCheckpoint(dataSource: DataSource | EntityManager, pro
   return toPosition(rows[0]);
 }
 
-/** Locks the projection's checkpoint row for this transaction, so two processes never apply the same batch. */
-export async function lockCheckpoint(manager: EntityManager, projection: string): Promise<Position> {
+/**
+ * Locks the projection's checkpoint row for this transaction, so two processes never apply the same batch. A new
+ * row starts at the start of the log and records `version`, the version of the code that will build its tables.
+ */
+export async function lockCheckpoint(manager: EntityManager, projection: string, version = 1): Promise<Position> {
   await manager.query(
-    `INSERT INTO read_model.projection_checkpoints (projection, commit_position, prepare_position)
-     VALUES ($1, 0, 0) ON CONFLICT (projection) DO NOTHING`,
-    [projection],
+    `INSERT INTO read_model.projection_checkpoints (projection, commit_position, prepare_position, version)
+     VALUES ($1, 0, 0, $2) ON CONFLICT (projection) DO NOTHING`,
+    [projection, version],
   );
   const rows: CheckpointRow[] = await manager.query(
     `SELECT commit_position::text, prepare_position::text FROM read_model.projection_checkpoints
@@ -38,4 +41,20 @@ export async function saveCheckpoint(manager: EntityManager, projection: string,
      WHERE projection = $1`,
     [projection, position.commit.toString(), position.prepare.toString()],
   );
+}
+
+/** What a projection's checkpoint row says: how far it got, and which version of its code built its tables. */
+export interface CheckpointInfo {
+  readonly position: Position;
+  /** Null when the projection has not started yet. */
+  readonly version: number | null;
+  readonly rebuiltAt: Date | null;
+}
+
+export async function readCheckpointInfo(dataSource: DataSource | EntityManager, projection: string): Promise<CheckpointInfo> {
+  const rows: (CheckpointRow & { version: number; rebuilt_at: Date | null })[] = await dataSource.query(
+    `SELECT commit_position::text, prepare_position::text, version, rebuilt_at FROM read_model.projection_checkpoints WHERE projection = $1`,
+    [projection],
+  );
+  return { position: toPosition(rows[0]), version: rows[0]?.version ?? null, rebuiltAt: rows[0]?.rebuilt_at ?? null };
 }

@@ -2,3 +2,4 @@ export * from './projection.js';
 export * from './projector.js';
 export * from './checkpoint-store.js';
 export * from './projection-commits.js';
+export * from './rebuild.js';

@@ -29,6 +29,7 @@ afterAll(async () => {
 /** Counts how many times each event was applied, per stream: exactly-once shows as applied = appended. */
 class TallyProjection implements Projection {
   readonly eventTypes = ['Counted'];
+  readonly tables = ['tally'];
   failuresLeft = 0;
   constructor(readonly name: string) {}
 

@@ -1,7 +1,7 @@
 import { comparePositions, formatPosition, type EventStore, type LogProgress, type Position } from '#event-store';
 import type { DataSource } from 'typeorm';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoint-store.js';
-import type { Projection } from './projection.js';
+import { projectionVersion, useProjectionSchemas, type Projection } from './projection.js';
 
 export interface ProjectorLogger {
   log(message: string): void;
@@ -151,7 +151,11 @@ export class Projector {
       let applied = 0;
       const moved = await this.dataSource.transaction(async (manager) => {
         applied = 0;
-        const checkpoint = await lockCheckpoint(manager, projection.name);
+        // Unqualified table names resolve in read_model. A rebuild's swap holds this row while it replaces the
+        // tables and may move the checkpoint forward (to where its copies got), so a batch that waited here
+        // finds the new checkpoint, skips what the new tables already hold and writes the rest into them.
+        await useProjectionSchemas(manager);
+        const checkpoint = await lockCheckpoint(manager, projection.name, projectionVersion(projection));
         for (const event of batch.events) {
           if (comparePositions(event.position, checkpoint) <= 0 || !handled.has(event.type)) continue;
           await projection.apply(event, manager);

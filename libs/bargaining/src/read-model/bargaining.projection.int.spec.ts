@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ANY, START } from '#event-store';
-import { saveCheckpoint } from '#projections';
+import { saveCheckpoint, useProjectionSchemas } from '#projections';
 import { useProjectionTestBed } from '../../../../test/support/projection-test-bed.js';
 import { testEvent } from '../../../event-store/src/testing/event-store-contract.js';
 import { wageTalksStreamName } from '../bargaining.streams.js';
@@ -103,6 +103,7 @@ describe('bargaining projection', () => {
     const projection = new BargainingProjection();
     // An older event delivered late must not wind the row back to "offered" or "accepted".
     await bed.dataSource.transaction(async (manager) => {
+      await useProjectionSchemas(manager);
       await projection.apply(responded, manager);
       await projection.apply(opened, manager);
     });

@@ -3,7 +3,7 @@ import type { Projection } from '#projections';
 import { assertNever } from '#shared-kernel';
 import type { EntityManager } from 'typeorm';
 import { WAGE_TALKS_EVENT_TYPES, type WageTalksEvent } from '../wage-talks.decider.js';
-import { WageTalksEnterpriseRow, WageTalksRow } from './bargaining.entities.js';
+import { WageTalksRow } from './bargaining.entities.js';
 
 /** The talks row after one event: pure, so the row is the fold of its stream's events. */
 export function evolveTalksRow(row: WageTalksRow | null, event: WageTalksEvent, revision: bigint, at: Date): WageTalksRow | null {
@@ -127,29 +127,86 @@ export function stepDate(event: WageTalksEvent): string {
  */
 export class BargainingProjection implements Projection {
   readonly name = 'bargaining';
+  readonly tables: readonly string[] = ['wage_talks', 'wage_talks_enterprises', 'wage_talks_steps'];
   readonly eventTypes: readonly string[] = WAGE_TALKS_EVENT_TYPES;
 
   async apply(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
     const event = { type: recorded.type, data: recorded.data } as unknown as WageTalksEvent;
     const talksId = event.data.talksId;
-    const current = await manager.findOne(WageTalksRow, { where: { id: talksId } });
+    const current = await readTalksRow(manager, talksId);
     if (current && BigInt(current.revision) >= recorded.revision) return;
     const row = evolveTalksRow(current, event, recorded.revision, new Date(recorded.metadata.occurredAt));
     if (!row) return;
-    await manager.save(WageTalksRow, row);
-    if (event.type === 'WageTalksOpened') {
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(WageTalksEnterpriseRow)
-        .values(event.data.coveredEnterpriseIds.map((enterpriseId) => ({ talksId, enterpriseId })))
-        .orIgnore()
-        .execute();
+    await saveTalksRow(manager, row);
+    if (event.type === 'WageTalksOpened' && event.data.coveredEnterpriseIds.length) {
+      await manager.query(
+        `INSERT INTO wage_talks_enterprises (talks_id, enterprise_id) SELECT $1::uuid, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+        [talksId, event.data.coveredEnterpriseIds],
+      );
     }
     await manager.query(
-      `INSERT INTO read_model.wage_talks_steps (talks_id, revision, type, occurred_on, data, actor, recorded_at)
+      `INSERT INTO wage_talks_steps (talks_id, revision, type, occurred_on, data, actor, recorded_at)
        VALUES ($1::uuid, $2::bigint, $3, $4::date, $5::jsonb, $6, $7::timestamptz) ON CONFLICT DO NOTHING`,
       [talksId, recorded.revision.toString(), event.type, stepDate(event), JSON.stringify(recorded.data), recorded.metadata.actor, recorded.metadata.occurredAt],
     );
   }
+}
+
+/**
+ * The wage_talks columns and the row's properties, in one order. Written and read with raw SQL on the unqualified
+ * table (a rebuild fills its copy), dates as text and bigints as strings, as the entity reads them.
+ */
+const TALKS_COLUMNS: readonly (readonly [column: string, property: keyof WageTalksRow, cast: string])[] = [
+  ['id', 'id', 'uuid'],
+  ['unit_id', 'unitId', 'uuid'],
+  ['scope', 'scope', 'text'],
+  ['initiating_union_id', 'initiatingUnionId', 'uuid'],
+  ['topics', 'topics', 'text[]'],
+  ['offer_date', 'offerDate', 'date'],
+  ['stage', 'stage', 'text'],
+  ['covered_enterprise_count', 'coveredEnterpriseCount', 'integer'],
+  ['renews_talks_id', 'renewsTalksId', 'uuid'],
+  ['renewed_by_talks_id', 'renewedByTalksId', 'uuid'],
+  ['employer_decision', 'employerDecision', 'text'],
+  ['responded_on', 'respondedOn', 'date'],
+  ['rectification_issued_on', 'rectificationIssuedOn', 'date'],
+  ['rectification_respond_by', 'rectificationRespondBy', 'date'],
+  ['rounds_held', 'roundsHeld', 'integer'],
+  ['signed_on', 'signedOn', 'date'],
+  ['term_years', 'termYears', 'integer'],
+  ['wage_growth_basis_points', 'wageGrowthBasisPoints', 'integer'],
+  ['minimum_monthly_wage_fen', 'minimumMonthlyWageFen', 'bigint'],
+  ['other_terms', 'otherTerms', 'text'],
+  ['adopted_on', 'adoptedOn', 'date'],
+  ['filed_on', 'filedOn', 'date'],
+  ['bureau', 'bureau', 'text'],
+  ['approved_on', 'approvedOn', 'date'],
+  ['withdrawn_on', 'withdrawnOn', 'date'],
+  ['revision', 'revision', 'bigint'],
+  ['opened_at', 'openedAt', 'timestamptz'],
+  ['updated_at', 'updatedAt', 'timestamptz'],
+];
+
+/** Selected as text: dates as written, bigints as strings; timestamps come back as Dates. */
+const asRead = (column: string, cast: string) => (cast === 'date' || cast === 'bigint' ? `${column}::text AS "${column}"` : column);
+
+async function readTalksRow(manager: EntityManager, talksId: string): Promise<WageTalksRow | null> {
+  const [found]: Record<string, unknown>[] = await manager.query(
+    `SELECT ${TALKS_COLUMNS.map(([column, , cast]) => asRead(column, cast)).join(', ')} FROM wage_talks WHERE id = $1::uuid`,
+    [talksId],
+  );
+  if (!found) return null;
+  const row = new WageTalksRow();
+  for (const [column, property] of TALKS_COLUMNS) (row as unknown as Record<string, unknown>)[property] = found[column];
+  return row;
+}
+
+async function saveTalksRow(manager: EntityManager, row: WageTalksRow): Promise<void> {
+  const columns = TALKS_COLUMNS.map(([column]) => column);
+  await manager.query(
+    `INSERT INTO wage_talks (${columns.join(', ')})
+     VALUES (${TALKS_COLUMNS.map(([, , cast], index) => `$${index + 1}::${cast}`).join(', ')})
+     ON CONFLICT (id) DO UPDATE SET ${columns.slice(1).map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`,
+    TALKS_COLUMNS.map(([, property]) => row[property] ?? null),
+  );
 }

@@ -6,6 +6,7 @@ import { testEvent } from '../../../event-store/src/testing/event-store-contract
 import { hardshipFileStreamName } from '../casework.streams.js';
 import type { WorkerPersonalData } from '../casework.vocabulary.js';
 import { CaseworkProjection } from './casework.projection.js';
+import { useProjectionSchemas } from '#projections';
 
 const bed = useProjectionTestBed();
 let vault: PersonalDataVault;
@@ -124,6 +125,7 @@ describe('casework projection', () => {
     const settled = await dump();
     const { events } = await bed.store.readAll();
     await bed.dataSource.transaction(async (manager) => {
+      await useProjectionSchemas(manager);
       for (const event of events) if (projection.eventTypes.includes(event.type)) await projection.apply(event, manager);
     });
     expect(await dump()).toEqual(settled);

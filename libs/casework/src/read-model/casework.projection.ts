@@ -19,6 +19,7 @@ type CaseworkEvent = HardshipFileEvent | PersonalDataErased;
 @Injectable()
 export class CaseworkProjection implements Projection {
   readonly name = 'casework';
+  readonly tables: readonly string[] = ['hardship_files'];
   readonly eventTypes: readonly string[] = [
     'HardshipFileOpened',
     'HardshipFileReviewed',
@@ -37,7 +38,7 @@ export class CaseworkProjection implements Projection {
     const at = recorded.metadata.occurredAt;
     /** Updates the file's row unless it already reflects this event or a later one. */
     const update = (fileId: string, set: string, values: unknown[]) =>
-      manager.query(`UPDATE read_model.hardship_files SET ${set}, revision = $2, updated_at = $3 WHERE id = $1::uuid AND revision < $2::bigint`, [
+      manager.query(`UPDATE hardship_files SET ${set}, revision = $2, updated_at = $3 WHERE id = $1::uuid AND revision < $2::bigint`, [
         fileId,
         revision,
         at,
@@ -82,7 +83,7 @@ export class CaseworkProjection implements Projection {
         return;
       case 'PersonalDataErased':
         await manager.query(
-          `UPDATE read_model.hardship_files
+          `UPDATE hardship_files
               SET name = NULL, resident_id_masked = NULL, phone_masked = NULL, personal_data_erased = true
             WHERE person_id = $1::uuid`,
           [event.data.personId],
@@ -96,7 +97,7 @@ export class CaseworkProjection implements Projection {
   private async opened({ data }: HardshipFileOpened, revision: string, at: string, manager: EntityManager): Promise<void> {
     const worker = await this.vault.open<WorkerPersonalData>(data.worker);
     await manager.query(
-      `INSERT INTO read_model.hardship_files (
+      `INSERT INTO hardship_files (
          id, unit_id, person_id, name, resident_id_masked, phone_masked, personal_data_erased, gender, enterprise_id, employer_name,
          household_size, per_capita_monthly_income_fen, minimum_living_standard_fen, categories, tier, status,
          surveyed_on, opened_on, on_register_since, next_review_due, revision, updated_at)

@@ -9,7 +9,7 @@ import type { JobSeekerEvent, JobSeekerRegistered, SeekerPersonalFields } from '
 
 type EmploymentEvent = JobSeekerEvent | JobFairEvent | PersonalDataErased;
 
-const SEEKERS = 'read_model.employment_seekers';
+const SEEKERS = 'employment_seekers';
 
 /**
  * Job seekers, trainings, referrals, rehirings and job fairs as lists, details and figures read them.
@@ -22,6 +22,15 @@ const SEEKERS = 'read_model.employment_seekers';
 @Injectable()
 export class EmploymentProjection implements Projection {
   readonly name = 'employment';
+  readonly tables: readonly string[] = [
+    'employment_seekers',
+    'employment_registrations',
+    'employment_trainings',
+    'employment_referrals',
+    'employment_rehirings',
+    'employment_job_fairs',
+    'employment_fair_positions',
+  ];
   readonly eventTypes: readonly string[] = [
     'JobSeekerRegistered',
     'JobSeekerReregistered',
@@ -57,7 +66,7 @@ export class EmploymentProjection implements Projection {
       case 'JobFairOrganised': {
         const { fairId, name, heldOn, place, unitId, organiser } = event.data;
         await manager.query(
-          `INSERT INTO read_model.employment_job_fairs (id, name, held_on, place, unit_id, organiser, revision, updated_at)
+          `INSERT INTO employment_job_fairs (id, name, held_on, place, unit_id, organiser, revision, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING`,
           [fairId, name, heldOn, place, unitId, organiser, revision, at],
         );
@@ -67,8 +76,8 @@ export class EmploymentProjection implements Projection {
         const { fairId, positionId, employer, position, count } = event.data;
         await manager.query(
           `WITH fair AS (
-             UPDATE read_model.employment_job_fairs SET revision = $6, updated_at = $7 WHERE id = $1 AND revision < $6 RETURNING id)
-           INSERT INTO read_model.employment_fair_positions (id, fair_id, employer, position, count)
+             UPDATE employment_job_fairs SET revision = $6, updated_at = $7 WHERE id = $1 AND revision < $6 RETURNING id)
+           INSERT INTO employment_fair_positions (id, fair_id, employer, position, count)
            SELECT $2, fair.id, $3, $4, $5 FROM fair ON CONFLICT (id) DO NOTHING`,
           [fairId, positionId, employer, position, count, revision, at],
         );
@@ -109,7 +118,7 @@ export class EmploymentProjection implements Projection {
     );
     if (!inserted) return;
     await manager.query(
-      `INSERT INTO read_model.employment_registrations (seeker_id, cycle, unit_id, kind, gender, registered_on) VALUES ($1, 1, $2, $3, $4, $5)
+      `INSERT INTO employment_registrations (seeker_id, cycle, unit_id, kind, gender, registered_on) VALUES ($1, 1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING`,
       [seekerId, unitId, kind, gender, registeredOn],
     );
@@ -132,7 +141,7 @@ export class EmploymentProjection implements Projection {
           [seekerId, cycle, kind, registeredOn],
         );
         await manager.query(
-          `INSERT INTO read_model.employment_registrations (seeker_id, cycle, unit_id, kind, gender, registered_on, lost_job_on, job_loss_reason)
+          `INSERT INTO employment_registrations (seeker_id, cycle, unit_id, kind, gender, registered_on, lost_job_on, job_loss_reason)
            SELECT id, $2, unit_id, $3, gender, $4, $5, $6 FROM ${SEEKERS} WHERE id = $1 ON CONFLICT DO NOTHING`,
           [seekerId, cycle, kind, registeredOn, lostJobOn, jobLossReason],
         );
@@ -141,21 +150,21 @@ export class EmploymentProjection implements Projection {
       case 'TrainingEnrolled': {
         const { seekerId, trainingId, cycle, courseType, courseName, provider, startsOn, endsOn } = event.data;
         await manager.query(
-          `INSERT INTO read_model.employment_trainings (id, seeker_id, cycle, unit_id, course_type, course_name, provider, starts_on, ends_on, status)
+          `INSERT INTO employment_trainings (id, seeker_id, cycle, unit_id, course_type, course_name, provider, starts_on, ends_on, status)
            SELECT $2, id, $3, unit_id, $4, $5, $6, $7, $8, 'enrolled' FROM ${SEEKERS} WHERE id = $1 ON CONFLICT (id) DO NOTHING`,
           [seekerId, trainingId, cycle, courseType, courseName, provider, startsOn, endsOn],
         );
         return;
       }
       case 'TrainingCompleted':
-        await manager.query(`UPDATE read_model.employment_trainings SET status = 'completed', completed_on = $2, certified = $3 WHERE id = $1`, [
+        await manager.query(`UPDATE employment_trainings SET status = 'completed', completed_on = $2, certified = $3 WHERE id = $1`, [
           event.data.trainingId,
           event.data.completedOn,
           event.data.certified,
         ]);
         return;
       case 'TrainingDroppedOut':
-        await manager.query(`UPDATE read_model.employment_trainings SET status = 'dropped_out', dropped_on = $2, drop_out_reason = $3 WHERE id = $1`, [
+        await manager.query(`UPDATE employment_trainings SET status = 'dropped_out', dropped_on = $2, drop_out_reason = $3 WHERE id = $1`, [
           event.data.trainingId,
           event.data.droppedOn,
           event.data.reason,
@@ -164,14 +173,14 @@ export class EmploymentProjection implements Projection {
       case 'SeekerReferred': {
         const { seekerId, referralId, cycle, employer, position, fairId, positionId, referredOn } = event.data;
         await manager.query(
-          `INSERT INTO read_model.employment_referrals (id, seeker_id, cycle, unit_id, employer, position, fair_id, position_id, referred_on, status)
+          `INSERT INTO employment_referrals (id, seeker_id, cycle, unit_id, employer, position, fair_id, position_id, referred_on, status)
            SELECT $2, id, $3, unit_id, $4, $5, $6, $7, $8, 'open' FROM ${SEEKERS} WHERE id = $1 ON CONFLICT (id) DO NOTHING`,
           [seekerId, referralId, cycle, employer, position, fairId, positionId, referredOn],
         );
         return;
       }
       case 'ReferralOutcomeRecorded':
-        await manager.query(`UPDATE read_model.employment_referrals SET status = $2, closed_on = $3 WHERE id = $1`, [
+        await manager.query(`UPDATE employment_referrals SET status = $2, closed_on = $3 WHERE id = $1`, [
           event.data.referralId,
           event.data.outcome,
           event.data.recordedOn,
@@ -180,12 +189,12 @@ export class EmploymentProjection implements Projection {
       case 'WorkerRehired': {
         const { seekerId, cycle, employer, position, startedOn, channel, referralId, fairId } = event.data;
         await manager.query(
-          `INSERT INTO read_model.employment_rehirings (seeker_id, cycle, unit_id, kind, gender, employer, position, started_on, channel, referral_id, fair_id)
+          `INSERT INTO employment_rehirings (seeker_id, cycle, unit_id, kind, gender, employer, position, started_on, channel, referral_id, fair_id)
            SELECT id, $2, unit_id, kind, gender, $3, $4, $5, $6, $7, $8 FROM ${SEEKERS} WHERE id = $1 ON CONFLICT DO NOTHING`,
           [seekerId, cycle, employer, position, startedOn, channel, referralId, fairId],
         );
         await manager.query(
-          `UPDATE read_model.employment_referrals SET status = CASE WHEN id = $3::uuid THEN 'hired' ELSE 'superseded' END, closed_on = $4
+          `UPDATE employment_referrals SET status = CASE WHEN id = $3::uuid THEN 'hired' ELSE 'superseded' END, closed_on = $4
             WHERE seeker_id = $1 AND cycle = $2 AND status = 'open'`,
           [seekerId, cycle, referralId, startedOn],
         );
@@ -202,8 +211,8 @@ export class EmploymentProjection implements Projection {
     await manager.query(
       `WITH counts AS (
          SELECT s.id,
-                (SELECT count(*) FROM read_model.employment_trainings t WHERE t.seeker_id = s.id AND t.status = 'enrolled')::int AS trainings,
-                (SELECT count(*) FROM read_model.employment_referrals r WHERE r.seeker_id = s.id AND r.cycle = s.cycle AND r.status = 'open')::int AS referrals
+                (SELECT count(*) FROM employment_trainings t WHERE t.seeker_id = s.id AND t.status = 'enrolled')::int AS trainings,
+                (SELECT count(*) FROM employment_referrals r WHERE r.seeker_id = s.id AND r.cycle = s.cycle AND r.status = 'open')::int AS referrals
            FROM ${SEEKERS} s WHERE s.id = $1
        ), refreshed AS (
          UPDATE ${SEEKERS} s SET open_trainings = counts.trainings, open_referrals = counts.referrals,

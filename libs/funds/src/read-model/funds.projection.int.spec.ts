@@ -12,6 +12,7 @@ import { storedLedger } from '../fund-queries/fund-views.js';
 import { historyGaps, historyStep, simulateFundHistory, type HistoryDecision } from '../testing/fund-history.js';
 import { balanceAsOf, ledgerEntriesOf } from './fund-ledger.js';
 import { FundsProjection } from './funds.projection.js';
+import { useProjectionSchemas } from '#projections';
 
 const bed = useProjectionTestBed();
 let vault: PersonalDataVault;
@@ -109,7 +110,10 @@ describe('funds projection', () => {
     expect(await dump()).toEqual(before);
 
     const [last] = await bed.store.readStream(fundStreamName(fundIds[0]), { direction: 'backwards', maxCount: 1 });
-    await bed.dataSource.transaction((manager) => new FundsProjection(vault).apply(last, manager));
+    await bed.dataSource.transaction(async (manager) => {
+      await useProjectionSchemas(manager);
+      await new FundsProjection(vault).apply(last, manager);
+    });
     expect(await dump()).toEqual(before);
   });
 

@@ -78,6 +78,7 @@ function ledgerValues(entry: FundLedgerEntry): unknown[] {
 @Injectable()
 export class FundsProjection implements Projection {
   readonly name = 'funds';
+  readonly tables: readonly string[] = ['funds', 'fund_ledger', 'aid_programmes', 'aid_grants', 'aid_policies'];
   readonly eventTypes: readonly string[] = [
     ...FUND_EVENT_TYPES,
     ...PROGRAMME_EVENT_TYPES,
@@ -96,7 +97,7 @@ export class FundsProjection implements Projection {
     /** Updates the grant's row unless it already reflects this event or a later one, and lists the event behind it. */
     const updateGrant = (grantId: string, set: string, values: unknown[]) =>
       manager.query(
-        `UPDATE read_model.aid_grants SET ${set}, events = events || $3::jsonb, revision = $2, updated_at = $4
+        `UPDATE aid_grants SET ${set}, events = events || $3::jsonb, revision = $2, updated_at = $4
           WHERE id = $1::uuid AND revision < $2::bigint`,
         [grantId, revision, JSON.stringify([eventBehind(recorded)]), at, ...values],
       );
@@ -104,7 +105,7 @@ export class FundsProjection implements Projection {
       case 'AidProgrammeEstablished': {
         const { programmeId, unitId, year, kind, name, householdCapFen, oneGrantPerHousehold, eligibility, opensOn, closesOn } = event.data;
         await manager.query(
-          `INSERT INTO read_model.aid_programmes (id, unit_id, year, kind, name, household_cap_fen, one_grant_per_household, eligibility,
+          `INSERT INTO aid_programmes (id, unit_id, year, kind, name, household_cap_fen, one_grant_per_household, eligibility,
              opens_on, closes_on, status, established_event_id, revision, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, 'open', $11, $12, $13)
            ON CONFLICT (id) DO NOTHING`,
@@ -114,7 +115,7 @@ export class FundsProjection implements Projection {
       }
       case 'AidProgrammeClosed':
         await manager.query(
-          `UPDATE read_model.aid_programmes SET status = 'closed', closed_on = $3, revision = $2, updated_at = $4
+          `UPDATE aid_programmes SET status = 'closed', closed_on = $3, revision = $2, updated_at = $4
             WHERE id = $1::uuid AND revision < $2::bigint`,
           [event.data.programmeId, revision, event.data.closedOn, at],
         );
@@ -163,7 +164,7 @@ export class FundsProjection implements Projection {
         return;
       case 'AidApprovalThresholdSet':
         await manager.query(
-          `INSERT INTO read_model.aid_policies (unit_id, threshold_fen, set_by, set_at, event_id, revision)
+          `INSERT INTO aid_policies (unit_id, threshold_fen, set_by, set_at, event_id, revision)
            VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (unit_id) DO UPDATE
              SET threshold_fen = EXCLUDED.threshold_fen, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at,
@@ -173,7 +174,7 @@ export class FundsProjection implements Projection {
         );
         return;
       case 'PersonalDataErased':
-        await manager.query(`UPDATE read_model.aid_grants SET recipient_name = NULL, personal_data_erased = true WHERE person_id = $1::uuid`, [
+        await manager.query(`UPDATE aid_grants SET recipient_name = NULL, personal_data_erased = true WHERE person_id = $1::uuid`, [
           event.data.personId,
         ]);
         return;
@@ -187,7 +188,7 @@ export class FundsProjection implements Projection {
     // Only a worker without a file has their name sealed in the proposal; a household's name is the register's.
     const worker = recipient.kind === 'worker' ? await this.vault.open<RecipientPersonalData>(recipient.worker) : undefined;
     await manager.query(
-      `INSERT INTO read_model.aid_grants (id, unit_id, programme_id, programme_kind, fund_id, recipient_kind, file_id, person_id, recipient_name,
+      `INSERT INTO aid_grants (id, unit_id, programme_id, programme_kind, fund_id, recipient_kind, file_id, person_id, recipient_name,
          personal_data_erased, household_key, amount_fen, threshold_fen, admission_level, admission_school, status, proposed_by, proposed_on,
          proposed_at, proposed_event_id, events, revision, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 'proposed', $16, $17, $18, $19, $20::jsonb, $21, $18)
@@ -225,7 +226,7 @@ export class FundsProjection implements Projection {
     if (recorded.type === 'FundOpened') {
       const { unitId, source, name, openedOn } = recorded.data as unknown as FundOpened['data'];
       const inserted: unknown[] = await manager.query(
-        `INSERT INTO read_model.funds (id, unit_id, source, name, opened_on, pools, revision, updated_at)
+        `INSERT INTO funds (id, unit_id, source, name, opened_on, pools, revision, updated_at)
          VALUES ($1, $2, $3, $4, $5, '{}'::jsonb, -1, $6)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
         [fundId, unitId, source, name, openedOn, recorded.metadata.occurredAt],
@@ -234,19 +235,19 @@ export class FundsProjection implements Projection {
       state = EMPTY_LEDGER;
     } else {
       const [row]: { balance_fen: string; reserved_fen: string; pools: Record<string, { balanceFen: Fen; reservedFen: Fen }>; revision: string }[] =
-        await manager.query(`SELECT balance_fen::text, reserved_fen::text, pools, revision::text FROM read_model.funds WHERE id = $1::uuid FOR UPDATE`, [fundId]);
+        await manager.query(`SELECT balance_fen::text, reserved_fen::text, pools, revision::text FROM funds WHERE id = $1::uuid FOR UPDATE`, [fundId]);
       if (!row || Number(row.revision) >= revision) return;
       state = { balanceFen: Number(row.balance_fen) as Fen, reservedFen: Number(row.reserved_fen) as Fen, pools: row.pools };
     }
     const next = nextLedgerEntry(state, recorded);
     await manager.query(
-      `INSERT INTO read_model.fund_ledger (${LEDGER_COLUMNS})
+      `INSERT INTO fund_ledger (${LEDGER_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        ON CONFLICT (fund_id, revision) DO NOTHING`,
       ledgerValues(next.entry),
     );
     await manager.query(
-      `UPDATE read_model.funds SET balance_fen = $2, reserved_fen = $3, pools = $4::jsonb, revision = $5, updated_at = $6
+      `UPDATE funds SET balance_fen = $2, reserved_fen = $3, pools = $4::jsonb, revision = $5, updated_at = $6
         WHERE id = $1::uuid AND revision < $5::bigint`,
       [fundId, next.state.balanceFen, next.state.reservedFen, JSON.stringify(next.state.pools), revision, recorded.metadata.occurredAt],
     );

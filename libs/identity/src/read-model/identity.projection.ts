@@ -16,6 +16,7 @@ const ACCESS_KIND_SET = new Set<string>(ACCESS_KINDS);
  */
 export class IdentityProjection implements Projection {
   readonly name = 'identity';
+  readonly tables: readonly string[] = ['units', 'accounts', 'access_log'];
   readonly eventTypes = ['UnitCreated', 'UnitRenamed', 'UnitMoved', ...ACCESS_KINDS];
 
   async apply(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
@@ -31,14 +32,14 @@ export class IdentityProjection implements Projection {
       case 'UnitCreated': {
         const { unitId, name, level, parentId } = event.data;
         await manager.query(
-          `INSERT INTO read_model.units (id, name, level, parent_id, path, revision, updated_at)
-           SELECT $1::uuid, $2, $3, $4::uuid, coalesce((SELECT path FROM read_model.units WHERE id = $4::uuid), '/') || $1::text || '/', $5, $6`,
+          `INSERT INTO units (id, name, level, parent_id, path, revision, updated_at)
+           SELECT $1::uuid, $2, $3, $4::uuid, coalesce((SELECT path FROM units WHERE id = $4::uuid), '/') || $1::text || '/', $5, $6`,
           [unitId, name, level, parentId, revision, at],
         );
         return;
       }
       case 'UnitRenamed':
-        await manager.query(`UPDATE read_model.units SET name = $2, revision = $3, updated_at = $4 WHERE id = $1`, [
+        await manager.query(`UPDATE units SET name = $2, revision = $3, updated_at = $4 WHERE id = $1`, [
           event.data.unitId,
           event.data.name,
           revision,
@@ -48,9 +49,9 @@ export class IdentityProjection implements Projection {
       case 'UnitMoved': {
         // The unit and everything below it take the new parent's path as their prefix.
         await manager.query(
-          `WITH moved AS (SELECT path AS old_path FROM read_model.units WHERE id = $1::uuid),
-                target AS (SELECT path || $1::text || '/' AS new_path FROM read_model.units WHERE id = $2::uuid)
-           UPDATE read_model.units u
+          `WITH moved AS (SELECT path AS old_path FROM units WHERE id = $1::uuid),
+                target AS (SELECT path || $1::text || '/' AS new_path FROM units WHERE id = $2::uuid)
+           UPDATE units u
               SET path = target.new_path || substr(u.path, length(moved.old_path) + 1),
                   parent_id = CASE WHEN u.id = $1::uuid THEN $2::uuid ELSE u.parent_id END,
                   revision = CASE WHEN u.id = $1::uuid THEN $3::bigint ELSE u.revision END,
@@ -64,7 +65,7 @@ export class IdentityProjection implements Projection {
       case 'AccountCreated': {
         const { userId, username, displayName, role, unitId } = event.data;
         await manager.query(
-          `INSERT INTO read_model.accounts (id, username, display_name, role, unit_id, status, created_at, revision, updated_at)
+          `INSERT INTO accounts (id, username, display_name, role, unit_id, status, created_at, revision, updated_at)
            VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $6)`,
           [userId, username, displayName, role, unitId, at, revision],
         );
@@ -104,7 +105,7 @@ export class IdentityProjection implements Projection {
     const columns = Object.keys(changes);
     const assignments = columns.map((column, index) => `${column} = $${index + 4}`);
     await manager.query(
-      `UPDATE read_model.accounts SET ${['revision = $2', 'updated_at = $3', ...assignments].join(', ')} WHERE id = $1`,
+      `UPDATE accounts SET ${['revision = $2', 'updated_at = $3', ...assignments].join(', ')} WHERE id = $1`,
       [userId, revision, at, ...columns.map((column) => changes[column])],
     );
   }
@@ -114,9 +115,9 @@ export class IdentityProjection implements Projection {
     const userId = typeof data.userId === 'string' ? data.userId : null;
     const { ip, userId: _user, ...detail } = data;
     await manager.query(
-      `INSERT INTO read_model.access_log (position, occurred_at, kind, actor_id, user_id, unit_id, ip, detail)
+      `INSERT INTO access_log (position, occurred_at, kind, actor_id, user_id, unit_id, ip, detail)
        VALUES ($1, $2, $3, $4, $5,
-               coalesce($6::uuid, (SELECT unit_id FROM read_model.accounts WHERE id = $5::uuid)), $7, $8)
+               coalesce($6::uuid, (SELECT unit_id FROM accounts WHERE id = $5::uuid)), $7, $8)
        ON CONFLICT (position) DO NOTHING`,
       [
         recorded.position.prepare.toString(),

@@ -10,8 +10,9 @@ import type { EntityManager } from 'typeorm';
 import { addDays, termEnd } from '../calendar.js';
 import type { FactKey, SubjectKind } from './statistic-fact.js';
 
-const FACTS = 'read_model.statistic_facts';
-const SUBJECTS = 'read_model.statistic_subjects';
+// Unqualified: the projector's search_path points them at read_model, or at a rebuild's shadow copies.
+const FACTS = 'statistic_facts';
+const SUBJECTS = 'statistic_subjects';
 
 type StatisticsSourceEvent = UnionEvent | EnterpriseEvent | WageTalksEvent | HardshipFileOpened | AidGrantEvent | JobSeekerEvent | JobFairEvent;
 

@@ -5,6 +5,7 @@ import { assertNever } from '#shared-kernel';
 import type { EntityManager } from 'typeorm';
 import type { UnitTargetsEvent } from '../unit-targets.decider.js';
 
+/** The live table, as queries read it (the projection writes `unit_targets` through the projector's search_path). */
 export const UNIT_TARGETS_TABLE = 'read_model.unit_targets';
 
 /**
@@ -15,7 +16,7 @@ export const UNIT_TARGETS_TABLE = 'read_model.unit_targets';
 export class UnitTargetsProjection implements Projection {
   readonly name = 'unit_targets';
   readonly eventTypes: readonly string[] = ['TargetSet', 'TargetWithdrawn'];
-  /** The tables only this projection writes (for rebuilds, once projections declare them). */
+  /** The tables only this projection writes; it writes them unqualified, so a rebuild can point it at shadow copies. */
   readonly tables: readonly string[] = ['unit_targets'];
 
   async apply(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
@@ -36,7 +37,7 @@ export class UnitTargetsProjection implements Projection {
         return assertNever(event, 'unit targets event');
     }
     await manager.query(
-      `INSERT INTO ${UNIT_TARGETS_TABLE} (unit_id, year, revision, metric, change, value, previous_value, reason, recorded_at, recorded_by)
+      `INSERT INTO unit_targets (unit_id, year, revision, metric, change, value, previous_value, reason, recorded_at, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (unit_id, year, revision) DO NOTHING`,
       [unitId, year, recorded.revision.toString(), metric, change, value, previousValue, reason ?? null, recorded.metadata.occurredAt, recorded.metadata.actor],
     );
