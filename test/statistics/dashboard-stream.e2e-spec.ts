@@ -129,7 +129,10 @@ describe('the dashboard stream', () => {
     expect(pushed.data.metrics.find((metric: any) => metric.key === 'members_enrolled').actual).toBe('25');
     expect(pushed.data.metrics.find((metric: any) => metric.key === 'unionization_rate')).toMatchObject({ actual: '10000', numerator: '2', denominator: '2' });
     expect(unionsFounded(await other.next((event) => event.type === 'dashboard' && unionsFounded(event) === '1', 1))).toBe('1');
-    expect(other.events.map(unionsFounded)).toEqual(['0', '1']);
+    // Other figures may still move between the two streams' first messages (the seeding's last facts landing), so
+    // a second message with 0 unions may come; the union count itself goes from 0 to 1 and nowhere else.
+    const counts = other.events.map(unionsFounded);
+    expect(counts.filter((count, index) => count !== counts[index - 1])).toEqual(['0', '1']);
     await Promise.all([stream.close(), other.close()]);
   });
 
