@@ -1,5 +1,4 @@
-import { assertNever, DomainError, isCalendarDate, type Decider, type DomainEvent } from '#shared-kernel';
-import { addDays, addMonths, termEnd } from './calendar.js';
+import { addDays, addMonths, assertNever, DomainError, isCalendarDate, termEnd, type Decider, type DomainEvent } from '#shared-kernel';
 import {
   MAX_TERM_YEARS,
   MIN_TERM_YEARS,

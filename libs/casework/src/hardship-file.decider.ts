@@ -1,5 +1,4 @@
-import { assertNever, DomainError, isCalendarDate, type DomainEvent } from '#shared-kernel';
-import { addMonths } from './calendar.js';
+import { addMonths, assertNever, DomainError, isCalendarDate, type DomainEvent } from '#shared-kernel';
 import type {
   AidProgramme,
   Gender,

@@ -1,5 +1,5 @@
 import { applyDecorators, BadRequestException, Param, ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { isCalendarDate, residentIdProblem } from '#shared-kernel';
+import { isAsOf, isCalendarDate, residentIdProblem } from '#shared-kernel';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsObject, registerDecorator, ValidateIf, ValidateNested, type ValidationOptions } from 'class-validator';
 
@@ -64,6 +64,21 @@ function rule(name: string, validate: (value: unknown) => boolean, message: (val
  * a digit of the number (not the birth date, not the expected check character): problem documents are shown and
  * logged, and the number is personal data.
  */
+/** An as-of: a date (YYYY-MM-DD, the end of that day in Asia/Shanghai) or a date-time with its zone. */
+export function IsAsOf(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isAsOf',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options,
+      validator: {
+        validate: isAsOf,
+        defaultMessage: () => 'must be a date (YYYY-MM-DD, the end of that day in Asia/Shanghai) or a date-time with its zone (2026-06-30T16:00:00Z)',
+      },
+    });
+}
+
 export const IsResidentId = (options?: ValidationOptions): PropertyDecorator =>
   rule(
     'isResidentId',

@@ -17,7 +17,7 @@ export {
   type SubUnit,
 } from './queries/statistics-queries.js';
 export { metricDimensions, basisPoints } from './queries/metric-fold.js';
-export { parseAsOf, monthsOf } from './calendar.js';
+export { monthsOf } from './calendar.js';
 export { DASHBOARD_READERS } from './dashboard/dashboard.controller.js';
 export type { Dashboard, DashboardMetric } from './dashboard/dashboard.service.js';
 export { AnnualReportModule } from './annual-report/annual-report.module.js';

@@ -5,8 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { PageQueryDto, type Actor, type Page } from '#http';
 import { unitsInScopeSql } from '#identity';
-import { Clock, DomainError, shanghaiDate } from '#shared-kernel';
-import { addDays, addMonths } from '../calendar.js';
+import { addDays, addMonths, Clock, DomainError, shanghaiDate } from '#shared-kernel';
 import {
   DEADLINE_KINDS,
   RENEWAL_WINDOW_MONTHS,

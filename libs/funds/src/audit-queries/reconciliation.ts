@@ -6,9 +6,9 @@ import type { DataSource } from 'typeorm';
 import { EventStore } from '#event-store';
 import { Optional, type Actor } from '#http';
 import { unitsInScopeSql } from '#identity';
-import { Clock, type Fen } from '#shared-kernel';
+import { Clock, shanghaiDayStart, type Fen } from '#shared-kernel';
 import { visibleUnitSql } from '../fund-queries/fund-views.js';
-import { PeriodQueryDto, requireOrderedPeriod, shanghaiDayAfter, shanghaiDayStart, yearToDate } from '../fund-queries/period.js';
+import { PeriodQueryDto, requireOrderedPeriod, shanghaiDayAfter, yearToDate } from '../fund-queries/period.js';
 import { fundStreamName } from '../funds.streams.js';
 import { balanceAsOf, ledgerEntriesOf } from '../read-model/fund-ledger.js';
 

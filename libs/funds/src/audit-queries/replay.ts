@@ -3,11 +3,10 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '#event-store';
-import { Optional, type Actor } from '#http';
-import { type Fen } from '#shared-kernel';
+import { IsAsOf, Optional, type Actor } from '#http';
+import { asOfInstant, type Fen } from '#shared-kernel';
 import { fundNotFound } from '../fund-queries/fund-queries.js';
 import { storedLedger, visibleFund } from '../fund-queries/fund-views.js';
-import { asOfInstant, IsAsOf } from '../fund-queries/period.js';
 import { fundStreamName } from '../funds.streams.js';
 import { balanceAsOf, firstLedgerDifference, ledgerEntriesOf } from '../read-model/fund-ledger.js';
 

@@ -3,13 +3,13 @@ import { IsIn, IsUUID } from 'class-validator';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Optional, PageQueryDto, type Actor, type Page } from '#http';
+import { IsAsOf, Optional, PageQueryDto, type Actor, type Page } from '#http';
 import { unitsInScopeSql } from '#identity';
-import { Clock, DomainError, subtractFen, type Fen } from '#shared-kernel';
+import { asOfInstant, Clock, DomainError, shanghaiDayStart, subtractFen, type Fen } from '#shared-kernel';
 import { FUND_SOURCES, type FundSource } from '../funds.vocabulary.js';
 import type { FundLedgerEntry } from '../read-model/fund-ledger.js';
 import { FUND_COLUMNS, FUND_FROM, LEDGER_SELECT, poolViews, toFundView, toLedgerEntry, visibleFund, visibleUnitSql, type FundRowView, type FundView, type LedgerRowView, type PoolView } from './fund-views.js';
-import { asOfInstant, IsAsOf, requireOrderedPeriod, shanghaiDayAfter, shanghaiDayStart } from './period.js';
+import { requireOrderedPeriod, shanghaiDayAfter } from './period.js';
 
 export function fundNotFound(fundId: string): DomainError {
   return new DomainError('FUNDS.FUND_NOT_FOUND', 'not_found', `No fund ${fundId}`);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Actor } from '#http';
 import { UnitDirectory } from '#identity';
 import { Clock, DomainError, shanghaiDate } from '#shared-kernel';
-import { parseAsOf } from '../calendar.js';
+import { parseAsOf } from '#shared-kernel';
 import { METRICS, TARGET_SOURCE, type MetricDefinition, type MetricKey, type TargetSource } from '../metrics.js';
 import { basisPoints, metricDimensions } from '../queries/metric-fold.js';
 import { StatisticsQueries, type Figure, type FigureQuery } from '../queries/statistics-queries.js';

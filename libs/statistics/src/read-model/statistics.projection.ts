@@ -7,7 +7,7 @@ import type { AidGrantEvent } from '#funds';
 import { NON_PUBLIC_OWNERSHIPS, type EnterpriseEvent, type Ownership, type UnionEvent } from '#organizing';
 import type { Projection } from '#projections';
 import type { EntityManager } from 'typeorm';
-import { addDays, termEnd } from '../calendar.js';
+import { addDays, termEnd } from '#shared-kernel';
 import type { FactKey, SubjectKind } from './statistic-fact.js';
 
 // Unqualified: the projector's search_path points them at read_model, or at a rebuild's shadow copies.

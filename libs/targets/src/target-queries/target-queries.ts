@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { Optional, type Actor } from '#http';
+import { IsAsOf, Optional, type Actor } from '#http';
 import { isWithin, UnitDirectory } from '#identity';
 import { isMetricKey, METRIC_KEYS, metricDefinition, type Measure, type MetricKey, type TargetSource } from '#statistics';
-import { DomainError } from '#shared-kernel';
-import { asOfInstant, IsAsOf } from '../as-of.js';
+import { asOfInstant, DomainError } from '#shared-kernel';
 import { UNIT_TARGETS_TABLE } from '../read-model/unit-targets.projection.js';
 
 export class TargetsAsOfQueryDto {
