@@ -95,7 +95,7 @@ export class DashboardService {
     let asOf: Date | undefined;
     if (query.asOf !== undefined) {
       asOf = parseAsOf(query.asOf);
-      if (!asOf) problems.push({ field: 'asOf', reason: 'must be a real date YYYY-MM-DD or an ISO 8601 instant' });
+      if (!asOf) problems.push({ field: 'asOf', reason: 'must be a date (YYYY-MM-DD, the end of that day in Asia/Shanghai) or a date-time with its zone (2026-06-30T16:00:00Z)' });
     }
     if (problems.length) throw new DomainError('STATISTICS.PERIOD_INVALID', 'invalid', 'The period is not one of a single year', problems);
     return { unitId, unitName: unit.name, year, from, to, ...(asOf ? { asOf } : {}) };
