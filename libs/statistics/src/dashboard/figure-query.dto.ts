@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-valida
 import { TALKS_SCOPES } from '#bargaining';
 import { AID_PROGRAMMES } from '#casework';
 import { REHIRE_CHANNELS, SEEKER_KINDS } from '#employment';
-import { IsCalendarDate, Optional } from '#http';
+import { IsAsOf, IsCalendarDate, Optional } from '#http';
 import { OWNERSHIPS, UNION_KINDS } from '#organizing';
 
 /** Unit, period and as-of, shared by the dashboard, its stream and the drill-down. */
@@ -37,7 +37,7 @@ export class PeriodQueryDto {
     description: '截至某时点的口径（日期指当日北京时间日终，或 ISO 时刻），缺省为当前 / Figures as the log stood at this instant (a date means the end of that day in Beijing time); now when omitted',
   })
   @Optional()
-  @Matches(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2}))?$/, { message: 'must be a date YYYY-MM-DD or an ISO 8601 instant' })
+  @IsAsOf()
   asOf?: string;
 }
 
