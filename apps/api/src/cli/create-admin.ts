@@ -18,7 +18,7 @@ import {
   createUnit,
   type UnitLevel,
 } from '#identity';
-import { databaseName, ensureDatabase, runMigrations, runningEmbeddedPostgres, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '#platform';
+import { openToolDatabase, runMigrations } from '#platform';
 import { Clock, IdGenerator } from '#shared-kernel';
 import { AppModule } from '../app.module.js';
 import { DEFAULT_SECURITY, readConfig } from '../config.js';
@@ -100,15 +100,7 @@ async function main(): Promise<number> {
   }
 
   const config = readConfig();
-  let embedded: RunningPostgres | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    embedded = runningEmbeddedPostgres(config.dataDir) ?? (await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true }));
-    await ensureDatabase(embedded.connectionString, 'unioncase');
-    databaseUrl = withDatabase(embedded.connectionString, 'unioncase');
-  } else {
-    await ensureDatabase(databaseUrl, databaseName(databaseUrl));
-  }
+  const { databaseUrl, embedded } = await openToolDatabase(config);
   await runMigrations(databaseUrl);
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({

@@ -11,7 +11,7 @@ import {
   verifyCopy,
   type CopyVerification,
 } from '#event-store';
-import { databaseName, ensureDatabase, runMigrations, runningEmbeddedPostgres, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '#platform';
+import { openToolDatabase, runMigrations } from '#platform';
 import { eventStoreFrom, readConfig } from '../config.js';
 
 const USAGE = `Moves the federation's events from the PostgreSQL store into EventStoreDB/KurrentDB, then verifies the copy.
@@ -82,13 +82,7 @@ async function main(): Promise<number> {
   }
 
   const config = readConfig({ ...process.env, EVENT_STORE: 'postgres' });
-  let embedded: RunningPostgres | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    embedded = runningEmbeddedPostgres(config.dataDir) ?? (await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true }));
-    databaseUrl = withDatabase(embedded.connectionString, 'unioncase');
-  }
-  await ensureDatabase(databaseUrl, databaseName(databaseUrl));
+  const { databaseUrl, embedded } = await openToolDatabase(config);
   // Brings tooling.event_moves (and anything else pending) in, as the app would at its next start.
   await runMigrations(databaseUrl);
 

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { createServer, type Server } from 'node:http';
 import { parseArgs } from 'node:util';
-import { databaseName, ensureDatabase, runMigrations, runningEmbeddedPostgres, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '#platform';
+import { openToolDatabase, runMigrations, type RunningPostgres } from '#platform';
 import { PROJECTIONS, type Projection } from '#projections';
 import { AppModule } from '../app.module.js';
 import { DEFAULT_SECURITY, readConfig } from '../config.js';
@@ -78,14 +78,9 @@ async function main(): Promise<void> {
     process.once(signal, () => onSignal(signal));
   }
 
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    embedded = runningEmbeddedPostgres(config.dataDir) ?? (await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true }));
-    await ensureDatabase(embedded.connectionString, 'unioncase');
-    databaseUrl = withDatabase(embedded.connectionString, 'unioncase');
-  } else {
-    await ensureDatabase(databaseUrl, databaseName(databaseUrl));
-  }
+  const opened = await openToolDatabase(config);
+  embedded = opened.embedded;
+  const databaseUrl = opened.databaseUrl;
   const applied = await runMigrations(databaseUrl);
   if (applied.length) logger.log(`Applied migrations: ${applied.join(', ')}`);
 

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { EventStore } from '#event-store';
-import { databaseName, ensureDatabase, runMigrations, runningEmbeddedPostgres, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '#platform';
+import { openToolDatabase, runMigrations } from '#platform';
 import { PROJECTIONS, ProjectionRebuilder, projectionVersion, type Projection, type RebuildRun } from '#projections';
 import { AppModule } from '../app.module.js';
 import { DEFAULT_SECURITY, readConfig } from '../config.js';
@@ -69,15 +69,7 @@ async function main(): Promise<number> {
     logger.error(`No personal-data key: set PERSONAL_DATA_KEY or PERSONAL_DATA_KEY_FILE (${config.personalDataKeyFile} does not exist)`);
     return 2;
   }
-  let embedded: RunningPostgres | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    embedded = runningEmbeddedPostgres(config.dataDir) ?? (await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true }));
-    await ensureDatabase(embedded.connectionString, 'unioncase');
-    databaseUrl = withDatabase(embedded.connectionString, 'unioncase');
-  } else {
-    await ensureDatabase(databaseUrl, databaseName(databaseUrl));
-  }
+  const { databaseUrl, embedded } = await openToolDatabase(config);
   await runMigrations(databaseUrl);
   const app = await NestFactory.createApplicationContext(
     AppModule.forRoot({

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { KeptCheckpointDto, verifyLog, type Checkpoint, type VerifyReport } from '#audit-trail';
 import { PostgresEventStore, type EventStore } from '#event-store';
 import { flattenValidationErrors } from '#http';
-import { databaseName, ensureDatabase, runMigrations, runningEmbeddedPostgres, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '#platform';
+import { openToolDatabase, runMigrations } from '#platform';
 import { readConfig } from '../config.js';
 import { loadAuditSigningKey } from '../infrastructure/audit-signing-key.js';
 
@@ -93,13 +93,7 @@ async function main(): Promise<number> {
     logger.error(`${(error as Error).message}; or give the public key with --public-key`);
     return 2;
   }
-  let embedded: RunningPostgres | undefined;
-  let databaseUrl = config.databaseUrl;
-  if (!databaseUrl) {
-    embedded = runningEmbeddedPostgres(config.dataDir) ?? (await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true }));
-    databaseUrl = withDatabase(embedded.connectionString, 'unioncase');
-  }
-  await ensureDatabase(databaseUrl, databaseName(databaseUrl));
+  const { databaseUrl, embedded } = await openToolDatabase(config);
   // Brings the audit schema in on a database the API has not started on since this version.
   await runMigrations(databaseUrl);
   // Only the store and the database: verifying needs neither the app nor the personal-data key.

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createServer } from 'node:net';
+import { databaseName, ensureDatabase, withDatabase } from './connection.js';
 
 export interface EmbeddedPostgresOptions {
   /** The cluster's data directory; created and initialised on first use. */
@@ -86,4 +87,19 @@ export function runningEmbeddedPostgres(dataDir: string): RunningPostgres | unde
     if ((error as NodeJS.ErrnoException).code !== 'EPERM') return undefined;
   }
   return { connectionString: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`, stop: async () => undefined };
+}
+
+/**
+ * The database a command-line tool works on: `databaseUrl`, or the `unioncase` database of the embedded cluster in
+ * `dataDir` (the running server's when it is up, else started here: the caller stops `embedded` when done). The
+ * database is created when missing.
+ */
+export async function openToolDatabase(settings: { databaseUrl?: string; dataDir: string }): Promise<{ databaseUrl: string; embedded?: RunningPostgres }> {
+  if (settings.databaseUrl) {
+    await ensureDatabase(settings.databaseUrl, databaseName(settings.databaseUrl));
+    return { databaseUrl: settings.databaseUrl };
+  }
+  const embedded = runningEmbeddedPostgres(settings.dataDir) ?? (await startEmbeddedPostgres({ dataDir: settings.dataDir, persistent: true }));
+  await ensureDatabase(embedded.connectionString, 'unioncase');
+  return { databaseUrl: withDatabase(embedded.connectionString, 'unioncase'), embedded };
 }
