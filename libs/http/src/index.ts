@@ -8,3 +8,4 @@ export * from './paging.js';
 export * from './request-guards.js';
 export * from './csv.js';
 export * from './idempotency.js';
+export * from './as-of-query.js';

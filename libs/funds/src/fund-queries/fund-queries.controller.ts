@@ -1,9 +1,9 @@
 import { Controller, Get, Query as QueryParams, StreamableFile } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { Allow, CASEWORK_READERS, CurrentActor, IdParam, type Actor } from '#http';
+import { Allow, AsOfQueryDto, CASEWORK_READERS, CurrentActor, IdParam, type Actor } from '#http';
 import { spreadsheetFile } from '../audit-queries/spreadsheet.js';
-import { BalanceQueryDto, FundBalanceQuery, FundLedgerQuery, GetFundQuery, ListFundsQuery, ListFundsQueryDto, type FundLedgerPage } from './fund-queries.js';
+import { FundBalanceQuery, FundLedgerQuery, GetFundQuery, ListFundsQuery, ListFundsQueryDto, type FundLedgerPage } from './fund-queries.js';
 import { ledgerSheet } from './ledger-sheet.js';
 import { ExportQueryDto, PagedPeriodQueryDto } from './period.js';
 
@@ -48,7 +48,7 @@ export class FundQueriesController {
   @Allow(...CASEWORK_READERS)
   @ApiOperation({ summary: '某时点余额 / The balance, reserved and available amounts as of a date or instant, and the last movement counted' })
   @ApiOkResponse({ description: '按发生时间截至 asOf 的全部收支 / Every movement that happened by asOf, in log order' })
-  balance(@IdParam('fundId') fundId: string, @QueryParams() query: BalanceQueryDto, @CurrentActor() actor: Actor) {
+  balance(@IdParam('fundId') fundId: string, @QueryParams() query: AsOfQueryDto, @CurrentActor() actor: Actor) {
     return this.queries.execute(new FundBalanceQuery(fundId, query.asOf, actor));
   }
 }

@@ -3,7 +3,7 @@ import { IsIn, IsUUID } from 'class-validator';
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { IsAsOf, Optional, PageQueryDto, type Actor, type Page } from '#http';
+import { Optional, PageQueryDto, type Actor, type Page } from '#http';
 import { unitsInScopeSql } from '#identity';
 import { asOfInstant, Clock, DomainError, shanghaiDayStart, subtractFen, type Fen } from '#shared-kernel';
 import { FUND_SOURCES, type FundSource } from '../funds.vocabulary.js';
@@ -129,16 +129,6 @@ export class FundLedgerHandler implements IQueryHandler<FundLedgerQuery> {
   }
 }
 
-export class BalanceQueryDto {
-  @ApiPropertyOptional({
-    example: '2026-06-30',
-    description:
-      '截至何时：日期（当日北京时间 24 时）或带时区的时间；不填为现在 / As of: a date (the end of that day, Asia/Shanghai) or a date-time with its zone; now when left out',
-  })
-  @Optional()
-  @IsAsOf()
-  asOf?: string;
-}
 
 export interface BalanceAsOf {
   fundId: string;

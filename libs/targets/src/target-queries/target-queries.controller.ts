@@ -1,9 +1,9 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Allow, ANY_ROLE, CurrentActor, etagFor, IdParam, type Actor } from '#http';
+import { Allow, AsOfQueryDto, ANY_ROLE, CurrentActor, etagFor, IdParam, type Actor } from '#http';
 import { YearParam } from '../year-param.js';
-import { TargetQueries, TargetsAsOfQueryDto, type UnitTargetHistory, type UnitTargets } from './target-queries.js';
+import { TargetQueries, type UnitTargetHistory, type UnitTargets } from './target-queries.js';
 
 @ApiTags('targets')
 @Controller('units/:unitId/targets/:year')
@@ -19,7 +19,7 @@ export class TargetQueriesController {
   async current(
     @IdParam('unitId') unitId: string,
     @YearParam() year: number,
-    @Query() query: TargetsAsOfQueryDto,
+    @Query() query: AsOfQueryDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ): Promise<UnitTargets> {

@@ -1,23 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { IsAsOf, Optional, type Actor } from '#http';
+import type { Actor } from '#http';
 import { isWithin, UnitDirectory } from '#identity';
 import { isMetricKey, METRIC_KEYS, metricDefinition, type Measure, type MetricKey, type TargetSource } from '#statistics';
 import { asOfInstant, DomainError } from '#shared-kernel';
 import { UNIT_TARGETS_TABLE } from '../read-model/unit-targets.projection.js';
 
-export class TargetsAsOfQueryDto {
-  @ApiPropertyOptional({
-    example: '2026-06-30',
-    description:
-      '截至何时：日期（当日北京时间 24 时）或带时区的时间；不填为现在 / As of: a date (the end of that day, Asia/Shanghai) or a date-time with its zone; now when left out',
-  })
-  @Optional()
-  @IsAsOf()
-  asOf?: string;
-}
 
 export interface RecordedBy {
   userId: string;
