@@ -58,6 +58,19 @@ module.exports = {
       to: { path: '(^libs/(organizing|identity|bargaining|casework|employment|personal-data|projections)/|^libs/event-store/src/(postgres|eventstoredb)/)' },
     },
     {
+      name: 'admin-ui-talks-only-http',
+      comment: 'The browser app knows the server only through its HTTP API, and the server never imports the browser app.',
+      severity: 'error',
+      from: { path: '^apps/admin-ui/' },
+      to: { path: '^(libs|apps/api|infra)/' },
+    },
+    {
+      name: 'server-does-not-import-admin-ui',
+      severity: 'error',
+      from: { path: '^(libs|apps/api|infra)/' },
+      to: { path: '^apps/admin-ui/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -71,7 +84,7 @@ module.exports = {
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       conditionNames: ['types', 'import', 'node', 'default'],
-      extensions: ['.ts', '.js', '.mjs', '.cjs', '.d.ts'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.d.ts'],
     },
   },
 };

@@ -15,7 +15,7 @@ if (process.argv.includes('--stamp')) {
 
 function newestSource(path) {
   const info = statSync(path);
-  if (!info.isDirectory()) return /\.(ts|json)$/.test(path) ? info.mtimeMs : 0;
+  if (!info.isDirectory()) return /\.(ts|tsx|css|html|json)$/.test(path) ? info.mtimeMs : 0;
   let newest = 0;
   for (const entry of readdirSync(path)) {
     if (entry === 'node_modules' || entry.startsWith('.')) continue;

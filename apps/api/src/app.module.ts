@@ -25,6 +25,7 @@ import { PROJECTOR_BATCH_SIZE, PROJECTOR_ENABLED, ProjectorService } from './pro
 import { PROJECTION_REBUILD_OPTIONS, ProjectionRebuilds } from './projector/projection-rebuilds.service.js';
 import { ProjectionsAdminController } from './projector/projections-admin.controller.js';
 import { BackgroundLogger } from './infrastructure/shutdown.js';
+import { adminUiModule } from './admin-ui.js';
 
 export interface AppModuleOptions {
   readonly databaseUrl: string;
@@ -44,6 +45,8 @@ export interface AppModuleOptions {
   readonly auditTrail: AuditTrailSettings;
   /** How rebuilds of projections run (batch size, swap lock timeout); the defaults suit the server. */
   readonly projectionRebuild?: RebuildOptions;
+  /** The built admin UI to serve at `/`; none when left out or not built. */
+  readonly adminUiDir?: string;
 }
 
 export interface AuditTrailSettings {
@@ -97,6 +100,7 @@ export class AppModule {
         ProjectionCommitsModule,
         StatisticsModule,
         AnnualReportModule,
+        ...adminUiModule(options.adminUiDir),
       ],
       controllers: [HealthController, MetricsController, ProjectionsAdminController],
       providers: [

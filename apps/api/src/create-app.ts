@@ -38,6 +38,8 @@ export interface CreateAppOptions {
   readonly auditTrail: AuditTrailSettings;
   /** How projection rebuilds run (tests use small batches). */
   readonly projectionRebuild?: RebuildOptions;
+  /** The built admin UI to serve at `/` (the server passes dist/admin-ui). */
+  readonly adminUiDir?: string;
 }
 
 /** The API as both the server and the end-to-end tests run it. */
@@ -56,6 +58,7 @@ export async function createApp(options: CreateAppOptions): Promise<INestApplica
       eventStore: options.eventStore,
       auditTrail: options.auditTrail,
       projectionRebuild: options.projectionRebuild,
+      adminUiDir: options.adminUiDir,
     }),
     { bufferLogs: true, bodyParser: false },
   );

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { databaseName, ensureDatabase, runMigrations, startEmbeddedPostgres, withDatabase, type RunningPostgres } from '#platform';
 import { readConfig } from './config.js';
+import { BUILT_ADMIN_UI_DIR } from './admin-ui.js';
 import { createApp } from './create-app.js';
 import { markShuttingDown } from './infrastructure/shutdown.js';
 import { loadAuditSigningKey } from './infrastructure/audit-signing-key.js';
@@ -33,6 +34,7 @@ async function bootstrap(): Promise<void> {
     security: config.security,
     personalDataKey: loadPersonalDataKey({ fromEnvironment: config.personalDataKey, file: config.personalDataKeyFile }),
     eventStore: config.eventStore,
+    adminUiDir: BUILT_ADMIN_UI_DIR,
     auditTrail: {
       signingKey: loadAuditSigningKey({ fromEnvironment: config.auditTrail.signingKey, file: config.auditTrail.signingKeyFile }),
       sealerEnabled: config.auditTrail.sealerEnabled,
@@ -41,7 +43,7 @@ async function bootstrap(): Promise<void> {
     },
   });
   await app.listen(config.port, '0.0.0.0');
-  logger.log(`UnionCase API on http://localhost:${config.port}/api (docs: /api/docs)`);
+  logger.log(`UnionCase on http://localhost:${config.port}/ (the admin UI; API at /api, docs at /api/docs)`);
 
   let stopping = false;
   const stop = async (signal: string) => {

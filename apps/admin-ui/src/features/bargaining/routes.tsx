@@ -1,0 +1,3 @@
+import type { PageRoute } from '../../app/page-route';
+
+export const bargainingRoutes: PageRoute[] = [];
