@@ -48,5 +48,12 @@ export default {
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
+    {
+      // The admin UI in Debian's Chromium against the built server (npm run test:browser; needs /usr/bin/chromium).
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/ui/**/*.browser-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/ui/support/timeouts.ts'],
+    },
   ],
 };

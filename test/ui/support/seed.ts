@@ -1,0 +1,146 @@
+import { creditCode } from '../../support/workload.js';
+import { residentId } from '../../support/resident-ids.js';
+import { api, eventually, signIn, type ApiResponse } from '../../support/test-app.js';
+
+/**
+ * What a district federation has on the day the browser journeys start, made through the API as its people
+ * make it: a township, a caseworker there, a supervisor and an auditor at the district, a fund with money in
+ * it, a winter-warmth programme, targets for the year, an enterprise, and a worker's hardship file.
+ */
+export interface Federation {
+  readonly year: number;
+  readonly today: string;
+  readonly districtId: string;
+  readonly townshipId: string;
+  readonly password: string;
+  readonly users: { caseworker: string; supervisor: string; auditor: string; admin: string };
+  readonly fundId: string;
+  readonly fundName: string;
+  readonly programmeId: string;
+  readonly programmeName: string;
+  readonly enterpriseId: string;
+  readonly file: { id: string; name: string; residentId: string };
+  readonly tokens: { caseworker: string; supervisor: string; admin: string };
+}
+
+function ok(response: ApiResponse, what: string, status = 201): any {
+  if (response.status !== status) throw new Error(`${what}: expected ${status}, got ${response.status}: ${response.text}`);
+  return response.body;
+}
+
+/** Today in China, where the federation works: the API refuses business dates after it. */
+export function shanghaiToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+export async function seedFederation(apiUrl: string, adminPassword: string): Promise<Federation> {
+  const today = shanghaiToday();
+  const year = Number(today.slice(0, 4));
+  const password = 'Huaihe-road-2026!';
+  const admin = await signIn(apiUrl, 'admin', adminPassword);
+  const as = (token: string) => (method: string, path: string, body?: unknown) => api(apiUrl, method, path, { token, body });
+  const asAdmin = as(admin);
+
+  const me = ok(await asAdmin('GET', '/auth/me'), 'me', 200);
+  const districtId: string = me.unit.id;
+  const townshipId: string = ok(await asAdmin('POST', '/units', { name: '城关街道总工会', level: 'township', parentId: districtId }), 'township').id;
+  const users = { caseworker: 'li.na', supervisor: 'wang.qiang', auditor: 'zhao.min', admin: 'admin' };
+  const account = (username: string, displayName: string, role: string, unitId: string) =>
+    asAdmin('POST', '/accounts', { username, displayName, role, unitId, password });
+  ok(await account(users.caseworker, '李娜', 'caseworker', townshipId), 'caseworker');
+  ok(await account(users.supervisor, '王强', 'supervisor', districtId), 'supervisor');
+  ok(await account(users.auditor, '赵敏', 'auditor', districtId), 'auditor');
+  // Grants above 1,000 yuan wait for a supervisor's approval.
+  ok(await asAdmin('PUT', `/aid-policies/${districtId}/approval-threshold`, { thresholdFen: 100_000 }), 'approval threshold', 200);
+  ok(
+    await asAdmin('PUT', `/units/${districtId}/targets/${year}`, {
+      targets: [
+        { metric: 'aid_paid_fen:winter_warmth', value: '12550000' },
+        { metric: 'households_helped', value: '200' },
+        { metric: 'hardship_files_opened', value: '150' },
+        { metric: 'unions_founded', value: '12' },
+      ],
+    }),
+    'targets',
+    200,
+  );
+
+  const supervisor = await signIn(apiUrl, users.supervisor, password);
+  const caseworker = await signIn(apiUrl, users.caseworker, password);
+  const asSupervisor = as(supervisor);
+  const asCaseworker = as(caseworker);
+  const fundName = `${year}年帮扶专项资金`;
+  const fundId: string = ok(await asSupervisor('POST', '/funds', { unitId: districtId, source: 'government_allocation', name: fundName }), 'fund').id;
+  ok(await asSupervisor('POST', `/funds/${fundId}/allocations`, { amountFen: 50_000_000, reference: `尧财社〔${year}〕9号`, receivedOn: today }), 'allocation');
+  const programmeName = `${year}年“两节”送温暖`;
+  const programmeId: string = ok(
+    await asSupervisor('POST', '/aid-programmes', {
+      unitId: districtId,
+      year,
+      kind: 'winter_warmth',
+      name: programmeName,
+      householdCapFen: 300_000,
+      oneGrantPerHousehold: false,
+      eligibility: { recipients: ['worker', 'hardship_file'], tiers: [], admissionLevels: [] },
+      opensOn: `${year}-01-01`,
+      closesOn: `${year}-12-31`,
+    }),
+    'programme',
+  ).id;
+
+  const enterpriseId: string = ok(
+    await asCaseworker('POST', '/enterprises', {
+      name: '临汾市尧都区恒达机械有限公司',
+      creditCode: creditCode(7001),
+      ownership: 'non_public',
+      industry: 'manufacturing',
+      unitId: townshipId,
+      employeeCount: 86,
+      womenEmployeeCount: 31,
+    }),
+    'enterprise',
+  ).id;
+  const file = { name: '张秀英', residentId: residentId('14100219760312002') };
+  const fileId: string = ok(
+    await asCaseworker('POST', '/hardship-files', {
+      unitId: townshipId,
+      name: file.name,
+      residentId: file.residentId,
+      gender: 'female',
+      phone: '13835712345',
+      address: '尧都区城关街道解放路18号',
+      enterpriseId,
+      householdSize: 3,
+      perCapitaMonthlyIncomeFen: 65_000,
+      minimumLivingStandardFen: 78_000,
+      categories: ['illness', 'single_parent_woman'],
+      tier: 'deep',
+      illnessDetails: '术后化疗',
+      fiveClears: { familySituation: '单亲，抚养一子', causeOfHardship: '本人患病', stateOfMind: '情绪稳定', employmentNeeds: '就近就业', skills: '缝纫' },
+      surveyedOn: today,
+      nextReviewDue: `${year + 1}-06-30`,
+    }),
+    'hardship file',
+  ).id;
+  ok(await asCaseworker('POST', `/hardship-files/${fileId}/visits`, { occasion: 'hospitalized', visitedOn: today, visitors: ['李娜', '王强'], notes: '住院中，送去慰问品' }), 'visit');
+  // The journeys start once the read side shows what was made.
+  await eventually(async () => ok(await asCaseworker('GET', `/hardship-files/${fileId}`), 'file shown', 200), 20_000);
+  await eventually(async () => ok(await asCaseworker('GET', `/aid-programmes/${programmeId}`), 'programme shown', 200), 20_000);
+  await eventually(async () => ok(await asCaseworker('GET', `/funds/${fundId}`), 'fund shown', 200), 20_000);
+
+  return {
+    year,
+    today,
+    districtId,
+    townshipId,
+    password,
+    users,
+    fundId,
+    fundName,
+    programmeId,
+    programmeName,
+    enterpriseId,
+    file: { id: fileId, ...file },
+    tokens: { caseworker, supervisor, admin },
+  };
+}
