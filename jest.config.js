@@ -33,7 +33,21 @@ const common = {
 
 export default {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.unit.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/admin-ui/'],
+    },
+    {
+      // The browser app's own logic (money, dates, problem texts), compiled with the app's tsconfig.
+      rootDir: '.',
+      displayName: 'ui',
+      testMatch: ['<rootDir>/apps/admin-ui/src/**/*.unit.spec.ts'],
+      extensionsToTreatAsEsm: ['.ts', '.tsx'],
+      transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: '<rootDir>/apps/admin-ui/tsconfig.json' }] },
+      testEnvironment: 'node',
+    },
     {
       ...common,
       displayName: 'int',
