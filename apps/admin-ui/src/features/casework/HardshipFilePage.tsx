@@ -14,6 +14,7 @@ import { FileActionModal, type FileAction } from './FileActions';
 import { CategoryTags, NS, PersonName, StatusTag, TierTag } from './shared';
 
 const DESCRIPTION_COLUMNS = { xs: 1, sm: 1, md: 2 } as const;
+const LABEL_STYLES = { label: { whiteSpace: 'nowrap' as const } };
 
 const EVENT_COLORS: Record<string, string> = {
   HardshipFileOpened: 'green',
@@ -283,7 +284,7 @@ function FileBody({ file }: { file: FileDetail }) {
         />
       )}
       {canWrite && (
-        <Space wrap style={{ marginBottom: 16 }} role="toolbar" aria-label={t('detail.register')}>
+        <Space wrap style={{ marginBottom: 16 }} role="toolbar" aria-label={t('detail.actionsLabel')}>
           {actionButtons
             .filter((b) => b.show)
             .map((b) => (
@@ -297,7 +298,7 @@ function FileBody({ file }: { file: FileDetail }) {
         <Col xs={24} xl={15}>
           <Space direction="vertical" size={16} style={{ width: '100%' }}>
             <Card size="small" title={t('detail.personal')}>
-              <Descriptions size="small" column={DESCRIPTION_COLUMNS} bordered>
+              <Descriptions size="small" column={DESCRIPTION_COLUMNS} bordered styles={LABEL_STYLES}>
                 <Descriptions.Item label={t('detail.name')}>
                   <PersonName name={file.name} erased={erased} />
                 </Descriptions.Item>
@@ -312,7 +313,7 @@ function FileBody({ file }: { file: FileDetail }) {
               </Descriptions>
             </Card>
             <Card size="small" title={t('detail.household')}>
-              <Descriptions size="small" column={DESCRIPTION_COLUMNS} bordered>
+              <Descriptions size="small" column={DESCRIPTION_COLUMNS} bordered styles={LABEL_STYLES}>
                 <Descriptions.Item label={t('detail.householdSize')}>{t('detail.people', { count: file.householdSize })}</Descriptions.Item>
                 <Descriptions.Item label={t('detail.tier')}>
                   <TierTag tier={open ? file.tier : file.tier} />
@@ -329,7 +330,7 @@ function FileBody({ file }: { file: FileDetail }) {
               </Descriptions>
             </Card>
             <Card size="small" title={t('detail.register')}>
-              <Descriptions size="small" column={DESCRIPTION_COLUMNS} bordered>
+              <Descriptions size="small" column={DESCRIPTION_COLUMNS} bordered styles={LABEL_STYLES}>
                 <Descriptions.Item label={t('detail.status')}>
                   <StatusTag status={file.status} overdue={file.reviewOverdue} />
                 </Descriptions.Item>

@@ -150,7 +150,7 @@ export function HardshipFilesPage() {
               initialValues={{ name: filter.name, status: filter.status, unitId: filter.unitId, category: filter.category, tier: filter.tier }}
               onFinish={(values) => setFilter({ ...values, name: values.name?.trim() || undefined, page: 1 })}
               role="search"
-              aria-label={t('list.byName')}
+              aria-label={t('list.nameSearch')}
               style={{ rowGap: 8 }}
             >
               <Form.Item name="name" label={t('list.name')}>
@@ -190,7 +190,7 @@ export function HardshipFilesPage() {
               layout="inline"
               onFinish={(values) => setResidentId(values.residentId.trim().toUpperCase())}
               role="search"
-              aria-label={t('list.byResidentId')}
+              aria-label={t('list.idSearch')}
               style={{ rowGap: 8 }}
             >
               <Form.Item

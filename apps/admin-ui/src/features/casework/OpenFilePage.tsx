@@ -352,13 +352,11 @@ export function OpenFilePage() {
 
         {command.formError}
         {existingFileId && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={t('problems.codes.PERSON_HAS_OPEN_FILE')}
-            action={<Link to={`/hardship-files/${existingFileId}`}>{t('form.existingFile')}</Link>}
-          />
+          <p>
+            <Link to={`/hardship-files/${existingFileId}`} data-testid="existing-file-link">
+              {t('form.existingFile')}
+            </Link>
+          </p>
         )}
         <Space wrap>
           <Button type="primary" htmlType="submit" loading={command.submitting} data-testid="open-file-submit">
