@@ -20,7 +20,9 @@ export function WageTalkPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('bargaining');
   const query = useWageTalks(id);
-  const title = query.data ? `${t('detail.title')} · ${query.data.coveredEnterprises.map((e) => e.name).join('、')}` : t('detail.title');
+  const first = query.data?.coveredEnterprises[0]?.name;
+  const more = (query.data?.coveredEnterprises.length ?? 0) - 1;
+  const title = first ? `${t('detail.title')} · ${first}${more > 0 ? ` ${t('list.more', { count: more })}` : ''}` : t('detail.title');
   return (
     <Page title={title} back={{ to: '/wage-talks', label: t('list.title') }}>
       <QueryView query={query}>{(talks) => <TalksView talks={talks} />}</QueryView>
@@ -88,7 +90,7 @@ function TalksView({ talks }: { talks: WageTalksDetail }) {
           <Chain talks={talks} />
           <div style={{ marginTop: 16 }} data-testid="talks-deadline">
             <Space wrap>
-              <Typography.Text strong>{t('detail.deadline')}：</Typography.Text>
+              <Typography.Text strong>{t('detail.deadline')}</Typography.Text>
               {deadline ? (
                 <>
                   <NextStep deadline={deadline} />
@@ -130,10 +132,10 @@ function TalksView({ talks }: { talks: WageTalksDetail }) {
                 { key: 'offer', label: t('list.offerDate'), children: <DateText value={talks.offerDate} /> },
                 { key: 'topics', label: t('openForm.topics'), children: <Space wrap size={4}>{talks.topics.map((x) => <Tag key={x}>{t(`topic.${x}`, { defaultValue: x })}</Tag>)}</Space> },
                 ...(talks.employerResponse
-                  ? [{ key: 'resp', label: t('detail.employerResponse'), children: <>{t(`decision.${talks.employerResponse.decision}`)}（<DateText value={talks.employerResponse.respondedOn} />）</> }]
+                  ? [{ key: 'resp', label: t('detail.employerResponse'), children: <span>{t(`decision.${talks.employerResponse.decision}`)}（<DateText value={talks.employerResponse.respondedOn} />）</span> }]
                   : []),
                 ...(talks.rectification
-                  ? [{ key: 'rect', label: t('detail.rectification'), children: <><DateText value={talks.rectification.issuedOn} />{talks.rectification.respondBy && <>；{t('detail.respondBy')} <DateText value={talks.rectification.respondBy} /></>}</> }]
+                  ? [{ key: 'rect', label: t('detail.rectification'), children: <span><DateText value={talks.rectification.issuedOn} />{talks.rectification.respondBy && <>；{t('detail.respondBy')} <DateText value={talks.rectification.respondBy} /></>}</span> }]
                   : []),
                 { key: 'rounds', label: t('detail.roundsHeld'), children: talks.roundsHeld },
                 ...(talks.effectiveOn ? [{ key: 'eff', label: t('detail.effectiveOn'), children: <DateText value={talks.effectiveOn} /> }] : []),
@@ -178,17 +180,20 @@ function TalksView({ talks }: { talks: WageTalksDetail }) {
 function StepsHistory({ talks }: { talks: WageTalksDetail }) {
   const { t, i18n } = useTranslation('bargaining');
   if (!talks.steps.length) return <Typography.Text type="secondary">{t('history.empty')}</Typography.Text>;
+  const en = i18n.language === 'en';
+  const colon = en ? ': ' : '：';
+  const sep = en ? ', ' : '、';
   const summary = (type: string, d: Record<string, unknown>): ReactNode => {
     const s = (k: string) => (d[k] === undefined || d[k] === null ? '' : String(d[k]));
     switch (type) {
       case 'WageTalksOpened':
-        return (Array.isArray(d.topics) ? d.topics : []).map((x) => t(`topic.${String(x)}`)).join('、');
+        return (Array.isArray(d.topics) ? d.topics : []).map((x) => t(`topic.${String(x)}`)).join(sep);
       case 'EmployerResponded':
-        return [t(`decision.${s('decision')}`), s('note')].filter(Boolean).join('：');
+        return [t(`decision.${s('decision')}`), s('note')].filter(Boolean).join(colon);
       case 'RectificationOpinionIssued':
-        return `${s('issuedBy')}：${s('opinion')}`;
+        return `${s('issuedBy')}${colon}${s('opinion')}`;
       case 'NegotiationRoundHeld':
-        return `${t('history.round', { round: s('round') })}：${s('summary')}`;
+        return `${t('history.round', { round: s('round') })}${colon}${s('summary')}`;
       case 'AgreementSigned':
         return [
           t('detail.years', { count: Number(d.termYears) }),
@@ -196,7 +201,7 @@ function StepsHistory({ talks }: { talks: WageTalksDetail }) {
           d.minimumMonthlyWageFen != null ? `${t('detail.minimumWage')} ${formatMoney(Number(d.minimumMonthlyWageFen), i18n.language)}` : '',
         ]
           .filter(Boolean)
-          .join('，');
+          .join(en ? ', ' : '，');
       case 'AgreementAdopted':
         return t('history.votes', { present: s('delegatesPresent'), votes: s('votesFor') });
       case 'AgreementFiled':
@@ -213,9 +218,9 @@ function StepsHistory({ talks }: { talks: WageTalksDetail }) {
       items={talks.steps.map((step) => ({
         key: step.revision,
         color: step.type === 'AgreementObjected' || step.type === 'WageTalksWithdrawn' || (step.type === 'EmployerResponded' && step.data.decision === 'refused') ? 'red' : step.type === 'AgreementApproved' ? 'green' : 'blue',
-        title: <DateText value={step.on} />,
         content: (
           <div>
+            <Typography.Text type="secondary"><DateText value={step.on} /></Typography.Text>{' '}
             <Typography.Text strong>{t(`history.${step.type}`, { defaultValue: step.type })}</Typography.Text>
             <div>{summary(step.type, step.data)}</div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -527,7 +532,7 @@ function StepForm({ step, talks, ifMatch, lastStepOn, onSent }: { step: Exclude<
       {fields}
       {command.formError}
       <Button type="primary" danger={step === 'withdrawal' || step === 'objection'} htmlType="submit" loading={command.submitting}>
-        {step === 'withdrawal' ? f('withdrawSubmit') : `${f('submit')}：${t(`steps.${step}`)}`}
+        {step === 'withdrawal' ? f('withdrawSubmit') : t('fields.submitStep', { step: t(`steps.${step}`) })}
       </Button>
     </Form>
   );

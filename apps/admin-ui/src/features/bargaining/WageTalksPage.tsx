@@ -154,9 +154,6 @@ export function WageTalksPage() {
               </Link>
             ),
           },
-          { title: t('list.scope'), dataIndex: 'scope', render: (v: string) => t(`scope.${v}`, { defaultValue: v }) },
-          { title: t('list.union'), dataIndex: 'initiatingUnionName' },
-          { title: t('list.offerDate'), dataIndex: 'offerDate', render: (v: string) => <DateText value={v} /> },
           { title: t('list.stage'), dataIndex: 'status', render: (v: string) => <StatusTag status={v} /> },
           { title: t('list.nextStep'), key: 'next', render: (_, row) => <NextStep deadline={row.nextDeadline} /> },
           {
@@ -176,6 +173,9 @@ export function WageTalksPage() {
                 '—'
               ),
           },
+          { title: t('list.scope'), dataIndex: 'scope', render: (v: string) => t(`scope.${v}`, { defaultValue: v }) },
+          { title: t('list.union'), dataIndex: 'initiatingUnionName' },
+          { title: t('list.offerDate'), dataIndex: 'offerDate', render: (v: string) => <DateText value={v} /> },
           {
             title: t('common:table.actions'),
             key: 'actions',

@@ -30,9 +30,9 @@ export function NextStep({ deadline }: { deadline: NextDeadline | null }) {
   return (
     <Space size={4} wrap>
       <span>{t(`nextKind.${deadline.kind}`, { defaultValue: deadline.kind })}</span>
-      {deadline.overdue && <Typography.Text type="danger">（{t('overdueDays', { days: deadline.daysOverdue })}）</Typography.Text>}
+      {deadline.overdue && <Typography.Text type="danger">{t('overdueDays', { days: deadline.daysOverdue })}</Typography.Text>}
       {deadline.opensOn && !deadline.overdue && (
-        <Typography.Text type="secondary">（{t('list.opensOn', { date: formatDate(deadline.opensOn, i18n.language) })}）</Typography.Text>
+        <Typography.Text type="secondary">{t('list.opensOn', { date: formatDate(deadline.opensOn, i18n.language) })}</Typography.Text>
       )}
     </Space>
   );

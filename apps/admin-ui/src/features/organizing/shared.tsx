@@ -36,9 +36,9 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
       items={entries.map((entry) => ({
         key: entry.revision,
         color: entry.type === 'UnionizationSurveyRecorded' ? 'gray' : entry.type === 'EnterpriseRegistered' ? 'blue' : 'green',
-        title: <DateText value={entry.occurredAt} />,
         content: (
           <div>
+            <Typography.Text type="secondary"><DateText value={entry.occurredAt} /></Typography.Text>{' '}
             <Typography.Text strong>{t(`history.${entry.type}`, { defaultValue: entry.type })}</Typography.Text>
             <div>{summary(entry)}</div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
