@@ -10,7 +10,7 @@ import { Money, DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useCommandForm } from '../../components/useCommandForm';
-import { FUND_SOURCES, type Fund, type FundSource, type Paged } from './api';
+import { FUND_SOURCES, waitForFund, type Fund, type FundSource, type Paged } from './api';
 import { PoolList, SourceTag, useAttemptKey } from './shared';
 
 export function FundsPage() {
@@ -128,8 +128,9 @@ function OpenFundModal({ open, onClose }: { open: boolean; onClose: () => void }
     successMessage: t('funds.opened'),
     submit: async (values) => {
       try {
-        const result = await api.post<{ id: string }>('/funds', { unitId: values.unitId, source: values.source, name: values.name.trim() }, { idempotencyKey: attempt.key });
+        const result = await api.post<{ id: string; revision: number }>('/funds', { unitId: values.unitId, source: values.source, name: values.name.trim() }, { idempotencyKey: attempt.key });
         attempt.settle();
+        await waitForFund(result.id, result.revision ?? 0);
         return result;
       } catch (error) {
         attempt.settle(error);

@@ -6,7 +6,7 @@ import { api } from '../../api/client';
 import { useConfirmMoney } from '../../components/confirmMoney';
 import { formatMoney, toIsoDate, yuanToFen } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
-import { PROGRAMME_KINDS, useAllFunds, useProgrammes, type Fund } from './api';
+import { PROGRAMME_KINDS, useAllFunds, useProgrammes, waitForFund, type Fund } from './api';
 import { useAttemptKey } from './shared';
 
 export type MoneyAction = 'allocate' | 'donate' | 'contribute' | 'transfer';
@@ -103,8 +103,9 @@ function MoneyForm({ fund, action, onDone }: { fund: Fund; action: MoneyAction; 
     submit: async (values) => {
       const { body } = prepare(values);
       try {
-        const result = await api.post(`/funds/${fund.id}/${PATHS[action]}`, body, { idempotencyKey: attempt.key });
+        const result = await api.post<{ revision?: number; fundId?: string }>(`/funds/${fund.id}/${PATHS[action]}`, body, { idempotencyKey: attempt.key });
         attempt.settle();
+        if (typeof result?.revision === 'number') await waitForFund(fund.id, result.revision);
         return result;
       } catch (error) {
         attempt.settle(error);
@@ -129,8 +130,8 @@ function MoneyForm({ fund, action, onDone }: { fund: Fund; action: MoneyAction; 
       validator: (_: unknown, value: number | null) => {
         if (value === null || value === undefined) return Promise.resolve();
         if (value < 0.01) return Promise.reject(new Error(c('form.min', { label: t('fields.amountYuan'), min: '0.01' })));
-        if (action === 'transfer' && general && yuanToFen(value) > general.availableFen) {
-          return Promise.reject(new Error(c('form.max', { label: t('fields.amountYuan'), max: formatMoney(general.availableFen, i18n.language) })));
+        if (action === 'transfer' && yuanToFen(value) > (general?.availableFen ?? 0)) {
+          return Promise.reject(new Error(c('form.max', { label: t('fields.amountYuan'), max: formatMoney(general?.availableFen ?? 0, i18n.language) })));
         }
         return Promise.resolve();
       },
@@ -151,7 +152,7 @@ function MoneyForm({ fund, action, onDone }: { fund: Fund; action: MoneyAction; 
       {command.draftRestored && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={c('states.draftRestored')} />}
       {action === 'transfer' && (
         <>
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('fund.transferHint')} description={general ? `${t('pools.general')}：${formatMoney(general.availableFen, i18n.language)}` : undefined} />
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('fund.transferHint')} description={`${t('pools.general')}（${t('fields.available')}）：${formatMoney(general?.availableFen ?? 0, i18n.language)}`} />
           <Form.Item name="toFundId" label={t('fields.toFund')} rules={[{ required: true, message: c('form.requiredSelect', { label: t('fields.toFund') }) }]} extra={!funds.isPending && !targets.length ? t('fund.noTransferTarget') : undefined}>
             <Select loading={funds.isPending} options={targets.map((other) => ({ value: other.id, label: `${other.name}（${t(`sources.${other.source}`)}）` }))} />
           </Form.Item>

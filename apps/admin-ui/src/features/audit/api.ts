@@ -292,3 +292,19 @@ export function useLedger(id: string, query: { page: number; pageSize: number; f
     placeholderData: keepPreviousData,
   });
 }
+
+/**
+ * The read side follows the log a moment behind: after a command, wait (briefly) until the fund's row shows the
+ * revision the command wrote, so the page refreshed next shows it. Gives up quietly after a few seconds.
+ */
+export async function waitForFund(id: string, revision: number): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      const fund = await api.get<Fund>(`/funds/${id}`);
+      if (fund.revision >= revision) return;
+    } catch {
+      // not projected yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
