@@ -1,0 +1,310 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+export const FUND_SOURCES = ['government_allocation', 'union_funds', 'social_donations', 'medical_mutual_aid'] as const;
+export type FundSource = (typeof FUND_SOURCES)[number];
+export const PROGRAMME_KINDS = [
+  'winter_warmth',
+  'golden_autumn_education',
+  'summer_cooling',
+  'spring_employment',
+  'medical_aid',
+  'living_subsidy',
+  'temporary_aid',
+  'cancer_screening',
+  'in_kind',
+] as const;
+export const ACCESS_KINDS = [
+  'SignedIn',
+  'SignInFailed',
+  'UnknownUserSignInFailed',
+  'AccountLocked',
+  'SignedOut',
+  'AccountCreated',
+  'AccountRoleChanged',
+  'AccountMoved',
+  'PasswordChanged',
+  'AccountDisabled',
+  'AccountEnabled',
+  'PersonalRecordRead',
+] as const;
+
+export interface Paged<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface PoolView {
+  pool: string;
+  restriction: { programmeId: string } | { programmeKind: string } | null;
+  balanceFen: number;
+  reservedFen: number;
+  availableFen: number;
+}
+
+export interface Fund {
+  id: string;
+  unitId: string;
+  unitName: string | null;
+  source: FundSource;
+  name: string;
+  openedOn: string;
+  balanceFen: number;
+  reservedFen: number;
+  availableFen: number;
+  pools: PoolView[];
+  revision: number;
+  updatedAt: string;
+}
+
+export interface LedgerLine {
+  fundId: string;
+  revision: number;
+  position: string;
+  eventId: string;
+  eventType: string;
+  occurredAt: string;
+  valueDate: string;
+  actor: string;
+  actorName?: string | null;
+  kind: string;
+  amountFen: number;
+  reservedChangeFen: number;
+  balanceAfterFen: number;
+  reservedAfterFen: number;
+  pool: string | null;
+  grantId: string | null;
+  programmeId: string | null;
+  reference: string | null;
+  counterpart: string | null;
+  description: string | null;
+}
+
+export interface BalanceAsOf {
+  fundId: string;
+  fundName: string;
+  asOf: string;
+  balanceFen: number;
+  reservedFen: number;
+  availableFen: number;
+  pools: PoolView[];
+  entriesCounted: number;
+  lastEntry: LedgerLine | null;
+}
+
+export interface ReplayResult {
+  fundId: string;
+  asOf: string | null;
+  matches: boolean;
+  firstDifference?: unknown;
+  entries: number;
+  readModelEntries: number;
+  balanceFen: number;
+  reservedFen: number;
+  streamRevision: number;
+  projectedRevision: number;
+}
+
+export interface UserRef {
+  userId: string;
+  displayName: string | null;
+}
+
+export interface EventBehind {
+  eventId: string;
+  type: string;
+  revision: number;
+  position: string;
+  occurredAt: string;
+  actor: string;
+  fundId?: string;
+  amountFen?: number;
+  reservedChangeFen?: number;
+}
+
+export interface Grant {
+  id: string;
+  status: string;
+  unitId: string;
+  unitName: string | null;
+  programme: { id: string; name: string | null; kind: string };
+  fund: { id: string; name: string | null };
+  amountFen: number;
+  pool: string | null;
+  recipient: { kind: 'hardship_file' | 'worker'; fileId: string | null; personId: string; name: string | null; personalDataErased: boolean };
+  proposal: { by: UserRef; on: string; at: string; eventId: string };
+  approval: { kind: 'within_threshold' | 'supervisor'; by: UserRef | null; on: string; at: string; eventId: string } | null;
+  rejection: { reason: string; on: string; eventId: string } | null;
+  disbursement: {
+    paidOn: string;
+    method: string;
+    receiptReference: string;
+    inKindDescription: string | null;
+    by: UserRef;
+    at: string;
+    eventId: string;
+    position: string;
+  } | null;
+  revocation: { reason: string; on: string; eventId: string } | null;
+  reversal: { reason: string; on: string; eventId: string } | null;
+  events: EventBehind[];
+  fundEvents: EventBehind[];
+  revision: number;
+}
+
+export interface Disbursements extends Paged<Grant> {
+  totals: { count: number; disbursedFen: number; reversedFen: number; netFen: number };
+}
+
+export interface Programme {
+  id: string;
+  unitId: string;
+  unitName: string | null;
+  year: number;
+  kind: string;
+  name: string;
+}
+
+export interface Checkpoint {
+  sequence: number;
+  position: string;
+  eventId: string;
+  chainHash: string;
+  createdAt: string;
+  keyId: string;
+  signature: string;
+}
+
+export interface EventReference {
+  eventId: string;
+  streamName: string;
+  revision: number;
+  position: string;
+  sequence?: number;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  checkedAt: string;
+  verifiedEvents: number;
+  chainedEvents: number;
+  latestCheckpoint: Checkpoint | null;
+  checkpointsHeld: number;
+  unsealedEvents: number;
+  keptCheckpoint?: { sequence: number; held: boolean };
+  firstProblem?: {
+    kind: string;
+    sequence: number;
+    event?: EventReference;
+    expected?: EventReference;
+    expectedHash?: string;
+    foundHash?: string;
+    checkpoint?: Checkpoint;
+    between?: { fromSequence: number; toSequence: number };
+    message: string;
+  };
+}
+
+export interface AccessLogEntry {
+  position: string;
+  occurredAt: string;
+  kind: string;
+  actorId: string;
+  actorUsername: string | null;
+  userId: string | null;
+  username: string | null;
+  unitId: string | null;
+  ip: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface Account {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+}
+
+export interface FundReconciliation {
+  fundId: string;
+  fundName: string;
+  unitId: string;
+  source: string;
+  openingBalanceFen: number;
+  moneyInFen: number;
+  transfersInFen: number;
+  transfersOutFen: number;
+  disbursedFen: number;
+  reversedFen: number;
+  moneyOutFen: number;
+  closingBalanceFen: number;
+  closingBalanceFromEventsFen: number;
+  reconciled: boolean;
+}
+
+export interface ProgrammeReconciliation {
+  programmeId: string;
+  programmeName: string;
+  unitId: string;
+  year: number;
+  disbursedFromGrantsFen: number;
+  reversedFromGrantsFen: number;
+  paidOutInLedgersFen: number;
+  reversedInLedgersFen: number;
+  reconciled: boolean;
+}
+
+export interface Reconciliation {
+  from: string;
+  to: string;
+  funds: FundReconciliation[];
+  programmes: ProgrammeReconciliation[];
+  reconciled: boolean;
+}
+
+/** Every fund the caller sees (for selects and for naming the other side of a transfer). */
+export function useAllFunds() {
+  return useQuery({
+    queryKey: ['funds', 'all'],
+    queryFn: () => api.get<Paged<Fund>>('/funds', { page: 1, pageSize: 100 }).then((page) => page.items),
+    staleTime: 30_000,
+  });
+}
+
+export function useProgrammes() {
+  return useQuery({
+    queryKey: ['aid-programmes', 'all'],
+    queryFn: () => api.get<Paged<Programme>>('/aid-programmes', { page: 1, pageSize: 100 }).then((page) => page.items),
+    staleTime: 60_000,
+  });
+}
+
+export function useFund(id: string) {
+  return useQuery({ queryKey: ['funds', 'one', id], queryFn: () => api.get<Fund>(`/funds/${id}`) });
+}
+
+export function useLedger(id: string, query: { page: number; pageSize: number; from?: string; to?: string }) {
+  return useQuery({
+    queryKey: ['funds', 'ledger', id, query],
+    queryFn: () => api.get<Paged<LedgerLine> & { fundName: string }>(`/funds/${id}/ledger`, query),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The read side follows the log a moment behind: after a command, wait (briefly) until the fund's row shows the
+ * revision the command wrote, so the page refreshed next shows it. Gives up quietly after a few seconds.
+ */
+export async function waitForFund(id: string, revision: number): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      const fund = await api.get<Fund>(`/funds/${id}`);
+      if (fund.revision >= revision) return;
+    } catch {
+      // not projected yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
