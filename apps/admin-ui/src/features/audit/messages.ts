@@ -720,35 +720,3 @@ export const audit = bundle(
     },
   },
 );
-
-/** Problem codes of the funds and audit routes, merged into the shared `errors` namespace (see errorCodes.ts). */
-export const auditErrorCodes = bundle(
-  {
-    FUNDS: {
-      WRONG_SOURCE: '该来源的账户不能登记此类入账',
-      INSUFFICIENT: '可用余额不足',
-      DATE_IN_FUTURE: '日期不能晚于今天',
-      TRANSFER_TO_ITSELF: '不能调拨到本账户',
-      TRANSFER_ACROSS_UNITS: '只能在同一单位的账户之间调拨',
-      FUND_NOT_FOUND: '经费账户不存在',
-      FUND_EXISTS: '账户已存在',
-      PERIOD_REVERSED: '截止日期早于起始日期',
-    },
-    AUDIT: { LOG_EMPTY: '日志中还没有事件' },
-    IDEMPOTENCY_KEY_REUSED: '此次提交与上一次提交的内容不同，请重新提交',
-  },
-  {
-    FUNDS: {
-      WRONG_SOURCE: 'A fund of this source does not take this kind of money',
-      INSUFFICIENT: 'Not enough money available',
-      DATE_IN_FUTURE: 'The date cannot be after today',
-      TRANSFER_TO_ITSELF: 'A fund cannot transfer to itself',
-      TRANSFER_ACROSS_UNITS: 'Transfers are between funds of one unit',
-      FUND_NOT_FOUND: 'No such fund',
-      FUND_EXISTS: 'The fund exists already',
-      PERIOD_REVERSED: 'The period ends before it starts',
-    },
-    AUDIT: { LOG_EMPTY: 'The log holds no event yet' },
-    IDEMPOTENCY_KEY_REUSED: 'This differs from the earlier submission; submit again',
-  },
-);

@@ -1,6 +1,5 @@
 import { BookOutlined, DownloadOutlined, FileSearchOutlined, SafetyCertificateOutlined, WalletOutlined } from '@ant-design/icons';
 import { READ_ROLES, type PageRoute } from '../../app/page-route';
-import './errorCodes';
 import { AccessLogPage } from './AccessLogPage';
 import { DisbursementsPage } from './DisbursementsPage';
 import { ExportsPage } from './ExportsPage';
