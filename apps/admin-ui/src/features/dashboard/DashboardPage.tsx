@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Collapse, Form, Progress, Row, Select, Table, Typography, type TableColumnsType } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { formatDateTime } from '../../components/format';
 import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
@@ -25,14 +25,16 @@ export default function DashboardPage() {
     staleTime: Infinity,
   });
   const onPush = useCallback((dashboard: Dashboard) => queries.setQueryData(queryKey, dashboard), [queries, queryKey]);
-  const live = useLiveDashboard(asOf ? null : params, onPush);
+  // No stream for a past view, nor for a query the server refuses (a unit outside the user's, a bad period).
+  const refused = query.error instanceof ApiError && query.error.status >= 400 && query.error.status < 500;
+  const live = useLiveDashboard(asOf || refused ? null : params, onPush);
   const fetchedAt = query.dataUpdatedAt ? new Date(query.dataUpdatedAt) : null;
 
   const [drill, setDrill] = useState<DrillTarget | null>(null);
   const selected = search.get('metric') ?? 'unions_founded';
 
   return (
-    <Page title={t('title')} extra={<LiveIndicator state={live.state} lastUpdate={live.lastUpdate ?? fetchedAt} />}>
+    <Page title={t('title')} extra={refused ? undefined : <LiveIndicator state={live.state} lastUpdate={live.lastUpdate ?? fetchedAt} />}>
       <PeriodFilters idPrefix="dashboard" />
       <QueryView query={query}>
         {(data) => (
@@ -150,7 +152,7 @@ function DashboardBody({
               <Typography.Title level={4} style={{ fontSize: 15 }}>
                 {t('detail.byMonth')}
               </Typography.Title>
-              <MonthChart metric={current} onSelect={(month) => onDrill(drillOf(current, { month }))} />
+              <MonthChart metric={current} stockDate={data.stockDate} onSelect={(month) => onDrill(drillOf(current, { month }))} />
               <MonthTable metric={current} onDrill={(month) => onDrill(drillOf(current, { month }))} />
             </Col>
           </Row>
@@ -184,6 +186,7 @@ function MetricCard({ metric, onDrill, onBreakdown }: { metric: DashboardMetric;
         </Button>
       }
       style={{ height: '100%' }}
+      styles={{ title: { whiteSpace: 'normal', lineHeight: 1.35 } }}
     >
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('card.actual')}

@@ -36,6 +36,8 @@ export function DrillDownDrawer({ target, onClose }: { target: DrillTarget | nul
 function DrillDownBody({ target }: { target: DrillTarget }) {
   const { t, i18n } = useTranslation('dashboard');
   const [page, setPage] = useState(1);
+  // Every case shows its events; a row folded by hand stays folded.
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const units = useUnits();
   const unitNames = useMemo(() => new Map((units.data ?? []).map((unit) => [unit.id, unit.name])), [units.data]);
   const query = useQuery({
@@ -111,24 +113,35 @@ function DrillDownBody({ target }: { target: DrillTarget }) {
           </Descriptions.Item>
         )}
         <Descriptions.Item label={t('drill.value')}>
-          <span data-testid="drill-value">
-            {data ? formatFigure(data.value, target.measure, language) : '…'}
-            {data?.numerator !== undefined && ` (${data.numerator} / ${data.denominator})`}
-          </span>
+          {data ? (
+            <span data-testid="drill-value">
+              {formatFigure(data.value, target.measure, language)}
+              {data.numerator !== undefined && ` (${data.numerator} / ${data.denominator})`}
+            </span>
+          ) : (
+            '…'
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('drill.cases')}>
-          <span data-testid="drill-total">{data ? data.total : '…'}</span>
+          {data ? <span data-testid="drill-total">{data.total}</span> : '…'}
         </Descriptions.Item>
       </Descriptions>
       <Table<CaseView>
-        rowKey={(item) => `${item.subjectKind}:${item.subjectId}`}
+        rowKey={caseKey}
         size="small"
         columns={columns}
         dataSource={data?.items ?? []}
         loading={query.isFetching}
         scroll={{ x: 'max-content' }}
         expandable={{
-          defaultExpandAllRows: true,
+          expandedRowKeys: (data?.items ?? []).map(caseKey).filter((key) => !folded.has(key)),
+          onExpand: (expanded, item) =>
+            setFolded((previous) => {
+              const next = new Set(previous);
+              if (expanded) next.delete(caseKey(item));
+              else next.add(caseKey(item));
+              return next;
+            }),
           expandedRowRender: (item) => (
             <div>
               <Typography.Text type="secondary">{t('drill.events')}</Typography.Text>
@@ -155,6 +168,8 @@ function DrillDownBody({ target }: { target: DrillTarget }) {
     </>
   );
 }
+
+const caseKey = (item: CaseView) => `${item.subjectKind}:${item.subjectId}`;
 
 function CaseLink({ kind, id }: { kind: string; id: string }) {
   const { t } = useTranslation('dashboard');

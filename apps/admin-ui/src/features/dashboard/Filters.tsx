@@ -65,6 +65,17 @@ export function PeriodFilters({
             />
           </Form.Item>
         </Col>
+        <Col xs={12} md={6} xl={4}>
+          <Form.Item label={t('filters.asOf')} htmlFor={`${idPrefix}-as-of`} tooltip={t('filters.asOfHint')}>
+            <DatePicker
+              id={`${idPrefix}-as-of`}
+              style={{ width: '100%' }}
+              value={asOf ? dayjs(asOf) : null}
+              disabledDate={(day) => day.isAfter(dayjs(), 'day')}
+              onChange={(day) => update({ asOf: toIsoDate(day) })}
+            />
+          </Form.Item>
+        </Col>
         {withPeriod && (
           <Col xs={24} md={12} xl={7}>
             <Form.Item label={t('filters.period')} htmlFor={`${idPrefix}-from`} tooltip={t('filters.periodHint')}>
@@ -79,17 +90,6 @@ export function PeriodFilters({
             </Form.Item>
           </Col>
         )}
-        <Col xs={12} md={6} xl={4}>
-          <Form.Item label={t('filters.asOf')} htmlFor={`${idPrefix}-as-of`} tooltip={t('filters.asOfHint')}>
-            <DatePicker
-              id={`${idPrefix}-as-of`}
-              style={{ width: '100%' }}
-              value={asOf ? dayjs(asOf) : null}
-              disabledDate={(day) => day.isAfter(dayjs(), 'day')}
-              onChange={(day) => update({ asOf: toIsoDate(day) })}
-            />
-          </Form.Item>
-        </Col>
         {children}
       </Row>
     </Form>

@@ -3,7 +3,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chartValue, formatFigure, type DashboardMetric, type Measure } from './model';
@@ -97,7 +97,7 @@ export function SubUnitChart({
  * Month by month: for counts and money, the month's figure (bars) and the running total (line) against the year's
  * target; for a rate, its value at each month's end. A click on a month opens that month's cases.
  */
-export function MonthChart({ metric, onSelect }: { metric: DashboardMetric; onSelect: (month: string) => void }) {
+export function MonthChart({ metric, stockDate, onSelect }: { metric: DashboardMetric; stockDate: string; onSelect: (month: string) => void }) {
   const { t, i18n } = useTranslation('dashboard');
   const height = useChartHeight();
   const option = useMemo(() => {
@@ -105,7 +105,9 @@ export function MonthChart({ metric, onSelect }: { metric: DashboardMetric; onSe
     const rate = metric.measure === 'basis_points';
     const monthly = months.map((m) => chartValue(m.actual, metric.measure));
     let running = 0;
-    const cumulative = monthly.map((value) => (running += value ?? 0));
+    // The running total stops at the stock date's month: the months after it have not happened yet.
+    const lastMonth = stockDate.slice(0, 7);
+    const cumulative = monthly.map((value, index) => (months[index].month > lastMonth ? null : (running += value ?? 0)));
     const target = chartValue(metric.target, metric.measure);
     const targetLine =
       target === null
@@ -123,7 +125,12 @@ export function MonthChart({ metric, onSelect }: { metric: DashboardMetric; onSe
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: labels, axisLabel: { fontSize: 11 } },
-      yAxis: { type: 'value', axisLabel: { formatter: axisFormatter(metric.measure, i18n.language) } },
+      yAxis: {
+        type: 'value',
+        // The target line stays in view even when the figures are far below it.
+        max: target === null ? undefined : (extent: { max: number }) => niceCeil(Math.max(extent.max, target)),
+        axisLabel: { formatter: axisFormatter(metric.measure, i18n.language) },
+      },
       series: rate
         ? [{ name: t('detail.stock'), type: 'line', connectNulls: false, itemStyle: { color: RED }, cursor: 'pointer', data: monthly, markLine: targetLine }]
         : [
@@ -131,7 +138,7 @@ export function MonthChart({ metric, onSelect }: { metric: DashboardMetric; onSe
             { name: t('detail.cumulative'), type: 'line', itemStyle: { color: '#595959' }, data: cumulative, markLine: targetLine },
           ],
     };
-  }, [metric, t, i18n.language]);
+  }, [metric, stockDate, t, i18n.language]);
   const events = useMemo(
     () => ({ click: (params: { dataIndex: number }) => metric.byMonth[params.dataIndex] && onSelect(metric.byMonth[params.dataIndex].month) }),
     [metric, onSelect],
@@ -150,3 +157,10 @@ export function monthLabel(month: string, language: string): string {
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A round axis maximum a little above the value: 12 → 12, 13 → 14, 1234 → 1300. */
+function niceCeil(value: number): number {
+  if (value <= 0) return 1;
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(value)) - 1);
+  return Math.ceil(value / step) * step;
+}

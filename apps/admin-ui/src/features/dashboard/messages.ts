@@ -117,7 +117,7 @@ export const dashboard = bundle(
       position: '日志位置',
       open: '打开',
       pseudonymous: '匿名户编号 {{id}}',
-      close: '关闭',
+      close: '关闭明细',
       liveNote: '明细为打开时的数据；看板更新后可重新打开。',
     },
     kinds: {
@@ -284,7 +284,7 @@ export const dashboard = bundle(
       position: 'Log position',
       open: 'Open',
       pseudonymous: 'Household key {{id}}',
-      close: 'Close',
+      close: 'Close drill-down',
       liveNote: 'The list is as it stood when opened; reopen it after the dashboard updates.',
     },
     kinds: {
