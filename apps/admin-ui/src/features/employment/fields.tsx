@@ -6,11 +6,11 @@ import type { TFunction } from 'i18next';
 export const notFuture = (current: Dayjs) => current.isAfter(dayjs(), 'day');
 
 export function required(t: TFunction, label: string, select = false): Rule {
-  return { required: true, message: t(select ? 'form.requiredSelect' : 'form.required', { label }) };
+  return { required: true, message: t(select ? 'common:form.requiredSelect' : 'common:form.required', { label }) };
 }
 
 export function maxLength(t: TFunction, label: string, max: number): Rule {
-  return { max, message: t('form.maxLength', { label, max }) };
+  return { max, message: t('common:form.maxLength', { label, max }) };
 }
 
 export function pastDate(t: TFunction): Rule {
