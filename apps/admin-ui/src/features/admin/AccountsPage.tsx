@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Alert, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -75,7 +74,7 @@ export function AccountsPage() {
       title={t('accounts.title')}
       extra={
         isAdmin && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAction({ type: 'create' })}>
+          <Button type="primary" onClick={() => setAction({ type: 'create' })}>
             {t('accounts.create')}
           </Button>
         )
@@ -85,6 +84,7 @@ export function AccountsPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form<Filters>
           form={filterForm}
+          name="accountFilters"
           layout="vertical"
           aria-label={t('common:actions.search')}
           onFinish={(values) => {

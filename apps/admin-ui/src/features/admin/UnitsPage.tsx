@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Space, Table, Tag, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
@@ -69,7 +68,7 @@ export function UnitsPage() {
       title={t('units.title')}
       extra={
         isAdmin && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAction({ type: 'create' })}>
+          <Button type="primary" onClick={() => setAction({ type: 'create' })}>
             {t('units.create')}
           </Button>
         )

@@ -60,6 +60,7 @@ export function CommandModal<Values, Result = unknown>({
       )}
       <Form<Values>
         form={form}
+        name={testId ?? 'command'}
         layout="vertical"
         initialValues={initialValues}
         onFinish={command.onFinish}

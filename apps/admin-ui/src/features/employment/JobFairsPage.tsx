@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, InputNumber, Row, Space, Table, Typography } from 'antd';
 import type dayjs from 'dayjs';
@@ -43,7 +43,7 @@ export function JobFairsPage() {
       title={t('fairs.title')}
       extra={
         ACTING_ROLES.includes(me.role) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOrganising(true)}>
+          <Button type="primary" onClick={() => setOrganising(true)}>
             {t('fairs.organise')}
           </Button>
         )
@@ -52,6 +52,7 @@ export function JobFairsPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form
           form={filterForm}
+          name="fairFilters"
           layout="vertical"
           aria-label={t('seekers.filters')}
           onFinish={(v) => {
@@ -225,7 +226,7 @@ function OrganiseFairModal({ onClose, onDone }: { onClose: () => void; onDone: (
                   </Row>
                 ))}
                 <Form.Item>
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ count: 1 })}>
+                  <Button type="dashed" onClick={() => add({ count: 1 })}>
                     {t('actions.addRow')}
                   </Button>
                 </Form.Item>
@@ -254,7 +255,7 @@ export function JobFairPage() {
       extra={
         ACTING_ROLES.includes(me.role) &&
         fair.data && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          <Button type="primary" onClick={() => setAdding(true)}>
             {t('actions.addPosition')}
           </Button>
         )

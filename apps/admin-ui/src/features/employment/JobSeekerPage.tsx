@@ -117,7 +117,7 @@ function SeekerView({ seeker }: { seeker: JobSeekerDetail }) {
           <Descriptions.Item label={t('fields.cycle')}>{seeker.cycle}</Descriptions.Item>
           {current?.rehiring && (
             <Descriptions.Item label={t('detail.currentJob')}>
-              {current.rehiring.employer} · {current.rehiring.position}（{t(`channels.${current.rehiring.channel}`)}，<DateText value={current.rehiring.startedOn} />）
+              {current.rehiring.employer} · {current.rehiring.position} · {t(`channels.${current.rehiring.channel}`)} · <DateText value={current.rehiring.startedOn} />
             </Descriptions.Item>
           )}
           <Descriptions.Item label={t('fields.notes')} span={{ xs: 1, sm: 1, md: 2 }}>
@@ -159,11 +159,11 @@ function SeekerView({ seeker }: { seeker: JobSeekerDetail }) {
                       r.status === 'completed' ? (
                         <>
                           <DateText value={r.completedOn} />
-                          {r.certified ? `，${t('training.certifiedYes')}` : ''}
+                          {r.certified ? ` · ${t('training.certifiedYes')}` : ''}
                         </>
                       ) : r.status === 'dropped_out' ? (
                         <>
-                          <DateText value={r.droppedOn} />，{t(`dropOutReasons.${r.dropOutReason}`)}
+                          <DateText value={r.droppedOn} /> · {t(`dropOutReasons.${r.dropOutReason}`)}
                         </>
                       ) : (
                         '—'
@@ -252,7 +252,7 @@ function SeekerView({ seeker }: { seeker: JobSeekerDetail }) {
                     render: (r: JobSeekerDetail['cycles'][number]['rehiring']) =>
                       r ? (
                         <>
-                          {r.employer} · {r.position}，<DateText value={r.startedOn} />
+                          {r.employer} · {r.position} · <DateText value={r.startedOn} />
                         </>
                       ) : (
                         t('cycles.stillLooking')
@@ -624,9 +624,9 @@ function SeekerHistory({ id }: { id: string }) {
           style={{ marginTop: 8 }}
           items={entries.map((entry) => ({
             key: entry.revision,
-            title: <Typography.Text strong>{t(`history.events.${entry.type}`, { defaultValue: entry.type })}</Typography.Text>,
             content: (
               <div>
+                <Typography.Text strong>{t(`history.events.${entry.type}`, { defaultValue: entry.type })}</Typography.Text>
                 <div>{describeEvent(entry, t)}</div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('history.recordedAt', { at: formatDateTime(entry.recordedAt, i18n.language) })}
@@ -672,6 +672,6 @@ function describeEvent(entry: HistoryEntry, t: TFunction): string {
     default:
       break;
   }
-  return parts.filter(Boolean).join('，');
+  return parts.filter(Boolean).join(' · ');
 }
 

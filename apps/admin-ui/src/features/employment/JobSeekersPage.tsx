@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -58,7 +57,7 @@ export function JobSeekersPage() {
       title={t('seekers.title')}
       extra={
         ACTING_ROLES.includes(me.role) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)}>
+          <Button type="primary" onClick={() => setRegistering(true)}>
             {t('seekers.register')}
           </Button>
         )
@@ -68,6 +67,7 @@ export function JobSeekersPage() {
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form<Filters>
           form={filterForm}
+          name="seekerFilters"
           layout="vertical"
           aria-label={t('seekers.filters')}
           onFinish={(values) => {
