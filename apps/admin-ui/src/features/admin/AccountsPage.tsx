@@ -12,7 +12,7 @@ import { formatDateTime } from '../../components/format';
 import type { ListPage } from '../employment/api';
 import { CommandModal } from '../employment/CommandModal';
 import { maxLength, required } from '../employment/fields';
-import { PASSWORD_MAX, PASSWORD_MIN, registerAdminErrorCodes, ROLES, USERNAME_PATTERN, type AccountView, type WriteResult } from './adminApi';
+import { PASSWORD_MAX, PASSWORD_MIN, ROLES, USERNAME_PATTERN, type AccountView, type WriteResult } from './adminApi';
 
 type Action =
   | { type: 'create' }
@@ -29,7 +29,6 @@ interface Filters {
 }
 
 export function AccountsPage() {
-  registerAdminErrorCodes();
   const { t, i18n } = useTranslation('admin');
   const me = useMe();
   const { message } = App.useApp();

@@ -13,7 +13,7 @@ import { UnitSelect } from '../../components/UnitSelect';
 import { formatBasisPoints, formatMoney, formatNumber, yuanToFen } from '../../components/format';
 import { CommandModal } from '../employment/CommandModal';
 import { maxLength } from '../employment/fields';
-import { MEASURE_OF, METRICS, metricName, registerAdminErrorCodes, type Measure } from './adminApi';
+import { MEASURE_OF, METRICS, metricName, type Measure } from './adminApi';
 
 interface RecordedBy {
   userId: string;
@@ -68,7 +68,6 @@ const fromInput = (value: number, measure: Measure) => (measure === 'count' ? St
 const who = (by: RecordedBy) => by.displayName ?? by.username ?? by.userId;
 
 export function TargetsPage() {
-  registerAdminErrorCodes();
   const { t, i18n } = useTranslation('admin');
   const me = useMe();
   const queries = useQueryClient();

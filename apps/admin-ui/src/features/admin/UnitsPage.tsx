@@ -9,7 +9,7 @@ import { QueryView } from '../../components/QueryView';
 import { useUnits, type Unit } from '../../components/UnitSelect';
 import { CommandModal } from '../employment/CommandModal';
 import { maxLength, required } from '../employment/fields';
-import { LEVELS, registerAdminErrorCodes, type Level, type WriteResult } from './adminApi';
+import { LEVELS, type Level, type WriteResult } from './adminApi';
 
 interface UnitRow extends Unit {
   children?: UnitRow[];
@@ -35,7 +35,6 @@ function useUnitTree(units: Unit[], selectable: (unit: Unit) => boolean, t: (key
 }
 
 export function UnitsPage() {
-  registerAdminErrorCodes();
   const { t } = useTranslation('admin');
   const me = useMe();
   const units = useUnits();

@@ -1,7 +1,5 @@
-import i18next from 'i18next';
 import type { TFunction } from 'i18next';
 import type { Role } from '../../auth/session';
-import { adminErrorCodes } from './messages';
 
 export const ROLES: readonly Role[] = ['caseworker', 'supervisor', 'auditor', 'admin'];
 export const LEVELS = ['city', 'district', 'township', 'community'] as const;
@@ -76,12 +74,4 @@ export function metricName(t: TFunction, key: string): string {
   const [base, programme] = key.split(':');
   if (programme) return t('admin:programmeMetrics.' + base, { programme: t('admin:programmes.' + programme) });
   return t('admin:metrics.' + base, { defaultValue: key });
-}
-
-let registered = false;
-export function registerAdminErrorCodes() {
-  if (registered) return;
-  registered = true;
-  i18next.addResourceBundle('zh-CN', 'errors', { codes: adminErrorCodes.zh }, true, false);
-  i18next.addResourceBundle('en', 'errors', { codes: adminErrorCodes.en }, true, false);
 }

@@ -12,7 +12,7 @@ import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatNumber, toIsoDate } from '../../components/format';
-import { registerEmploymentErrorCodes, useFair, useRefreshSoon, type CommandResult, type FairPosition, type JobFair, type ListPage } from './api';
+import { useFair, useRefreshSoon, type CommandResult, type FairPosition, type JobFair, type ListPage } from './api';
 import { CommandModal } from './CommandModal';
 import { maxLength, required } from './fields';
 
@@ -25,7 +25,6 @@ interface FairFilters {
 }
 
 export function JobFairsPage() {
-  registerEmploymentErrorCodes();
   const { t, i18n } = useTranslation('employment');
   const me = useMe();
   const navigate = useNavigate();
@@ -240,7 +239,6 @@ function OrganiseFairModal({ onClose, onDone }: { onClose: () => void; onDone: (
 }
 
 export function JobFairPage() {
-  registerEmploymentErrorCodes();
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation('employment');
   const me = useMe();

@@ -17,7 +17,6 @@ import {
   JOB_LOSS_REASONS,
   REFERRAL_OUTCOMES,
   REHIRE_CHANNELS,
-  registerEmploymentErrorCodes,
   SEEKER_KINDS,
   useFair,
   useFairChoices,
@@ -47,7 +46,6 @@ const TRAINING_COLORS: Record<string, string> = { enrolled: 'processing', comple
 const REFERRAL_COLORS: Record<string, string> = { open: 'processing', hired: 'success', not_hired: 'default', seeker_declined: 'default', superseded: 'default' };
 
 export function JobSeekerPage() {
-  registerEmploymentErrorCodes();
   const { id = '' } = useParams();
   const { t } = useTranslation('employment');
   const seeker = useSeeker(id);

@@ -14,7 +14,6 @@ import {
   GENDERS,
   isResidentId,
   PHONE_PATTERN,
-  registerEmploymentErrorCodes,
   SEEKER_KINDS,
   SEEKER_STATUSES,
   type CommandResult,
@@ -37,7 +36,6 @@ interface Filters {
 }
 
 export function JobSeekersPage() {
-  registerEmploymentErrorCodes();
   const { t } = useTranslation('employment');
   const me = useMe();
   const navigate = useNavigate();

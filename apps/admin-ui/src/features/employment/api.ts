@@ -1,8 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import i18next from 'i18next';
 import { useCallback } from 'react';
 import { api } from '../../api/client';
-import { employmentErrorCodes } from './messages';
 
 /** The API's vocabularies (libs/employment/src/employment.vocabulary.ts). */
 export const SEEKER_KINDS = ['laid_off_worker', 'migrant_worker', 'graduate', 'other_unemployed'] as const;
@@ -189,16 +187,4 @@ export function useRefreshSoon() {
     },
     [queries],
   );
-}
-
-let registered = false;
-/**
- * The EMPLOYMENT.* problem codes in both languages, merged into the shared `errors` namespace so
- * describeProblem finds them (until they move into i18n/errors.ts).
- */
-export function registerEmploymentErrorCodes() {
-  if (registered) return;
-  registered = true;
-  i18next.addResourceBundle('zh-CN', 'errors', { codes: { EMPLOYMENT: employmentErrorCodes.zh } }, true, false);
-  i18next.addResourceBundle('en', 'errors', { codes: { EMPLOYMENT: employmentErrorCodes.en } }, true, false);
 }
