@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Flex, Radio, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Empty, Flex, Grid, Radio, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,12 +19,17 @@ import { RecipientLink, userName } from './labels';
 export function ApprovalsPage() {
   const { t } = useTranslation('funds');
   const me = useMe();
+  const wide = Grid.useBreakpoint().md ?? true;
   const [scope, setScope] = useState<'mine' | 'all'>('mine');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const grants = useGrants(scope === 'mine' ? { awaitingMyApproval: 'true', ...paging } : { status: 'proposed', ...paging });
 
   const columns = useMemo<TableColumnsType<Grant>>(
     () => [
+      { key: 'recipient', title: t('fields.recipient'), render: (_, grant) => <RecipientLink grant={grant} /> },
+      { key: 'amount', title: t('fields.amount'), align: 'right', render: (_, grant) => <Typography.Text strong><Money fen={grant.amountFen} /></Typography.Text> },
+      { key: 'programme', title: t('fields.programme'), render: (_, grant) => grant.programme.name },
+      { key: 'proposer', title: t('fields.proposedBy'), render: (_, grant) => userName(grant.proposal.by, t) },
       { key: 'proposedOn', title: t('fields.proposedOn'), render: (_, grant) => <DateText value={grant.proposal.at} withTime /> },
       {
         key: 'waiting',
@@ -35,16 +40,12 @@ export function ApprovalsPage() {
           return <Typography.Text type={days >= 7 ? 'danger' : undefined}>{t('grants.days', { count: days })}</Typography.Text>;
         },
       },
-      { key: 'recipient', title: t('fields.recipient'), render: (_, grant) => <RecipientLink grant={grant} /> },
-      { key: 'amount', title: t('fields.amount'), align: 'right', render: (_, grant) => <Typography.Text strong><Money fen={grant.amountFen} /></Typography.Text> },
-      { key: 'programme', title: t('fields.programme'), render: (_, grant) => grant.programme.name },
       { key: 'fund', title: t('fields.fundShort'), render: (_, grant) => grant.fund.name },
-      { key: 'proposer', title: t('fields.proposedBy'), render: (_, grant) => userName(grant.proposal.by, t) },
       { key: 'unit', title: t('fields.caseUnit'), render: (_, grant) => grant.unitName },
       {
         key: 'actions',
         title: t('common:table.actions'),
-        fixed: 'right',
+        fixed: wide ? 'right' : undefined,
         render: (_, grant) => (
           <Flex gap={8} wrap={false} align="center">
             {grant.proposal.by.userId !== me.userId && <GrantActions grant={grant} only={['approve', 'reject']} size="small" inlineError={false} />}
@@ -55,7 +56,7 @@ export function ApprovalsPage() {
         ),
       },
     ],
-    [t, me.userId],
+    [t, me.userId, wide],
   );
 
   return (

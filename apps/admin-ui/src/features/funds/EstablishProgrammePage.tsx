@@ -10,7 +10,7 @@ import { toIsoDate, yuanToFen } from '../../components/format';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useCommandForm } from '../../components/useCommandForm';
-import { ADMISSION_LEVELS, AID_PROGRAMMES, aidKeys, HARDSHIP_TIERS, RECIPIENT_KINDS, type Written } from './api';
+import { ADMISSION_LEVELS, AID_PROGRAMMES, aidKeys, HARDSHIP_TIERS, RECIPIENT_KINDS, waitForReadModel, type Written } from './api';
 
 interface EstablishValues {
   idempotencyKey: string;
@@ -53,12 +53,15 @@ export function EstablishProgrammePage() {
         },
         { idempotencyKey: values.idempotencyKey },
       ),
-    onSuccess: () => {
-      void queries.invalidateQueries({ queryKey: aidKeys.programmes });
+    onSuccess: async (written) => {
+      await waitForReadModel(() => api.get(`/aid-programmes/${written.id}`), () => true);
+      await queries.invalidateQueries({ queryKey: aidKeys.programmes });
       navigate('/aid-programmes');
     },
   });
-  const required = (label: string, select = false) => ({ required: true, whitespace: !select, message: t(select ? 'common:form.requiredSelect' : 'common:form.required', { label }) });
+  // A `whitespace` key makes the validator treat the value as a string: only text inputs get it, never selects, numbers or dates.
+  const required = (label: string, select = false) =>
+    select ? { required: true, message: t('common:form.requiredSelect', { label }) } : { required: true, whitespace: true, message: t('common:form.required', { label }) };
 
   return (
     <Page title={t('programmes.establish')} back={{ to: '/aid-programmes', label: t('programmes.title') }}>
@@ -110,7 +113,7 @@ export function EstablishProgrammePage() {
             </Col>
             <Col xs={24} md={6}>
               <Form.Item name="kind" label={t('programmes.kind')} rules={[required(t('programmes.kind'), true)]}>
-                <Select options={AID_PROGRAMMES.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))} />
+                <Select showSearch={{ optionFilterProp: 'label' }} options={AID_PROGRAMMES.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))} />
               </Form.Item>
             </Col>
           </Row>

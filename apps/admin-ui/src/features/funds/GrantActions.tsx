@@ -9,7 +9,7 @@ import { useMe } from '../../auth/session';
 import { useConfirmMoney } from '../../components/confirmMoney';
 import { formatMoney, toIsoDate } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
-import { aidKeys, DISBURSEMENT_METHODS, type DisbursementMethod, type Grant, type Written } from './api';
+import { aidKeys, DISBURSEMENT_METHODS, waitForGrant, type DisbursementMethod, type Grant, type Written } from './api';
 import { recipientName } from './labels';
 
 export type GrantAction = 'approve' | 'reject' | 'disburse' | 'revoke' | 'reverse';
@@ -80,11 +80,12 @@ export function GrantActions({
   const programme = grant.programme.name ?? t(`kinds.${grant.programme.kind}`);
   const fund = grant.fund.name ?? '';
 
-  const finished = async (action: GrantAction) => {
+  const finished = async (action: GrantAction, written: Written) => {
     keys.done(action);
     setOpen(null);
     setError(null);
     void message.success(t(`actions.${action === 'approve' ? 'approved' : action === 'reject' ? 'rejected' : action === 'disburse' ? 'disbursed' : action === 'revoke' ? 'revoked' : 'reversed'}`));
+    await waitForGrant(grant.id, written.revision);
     await afterStep();
     onDone?.(action);
   };
@@ -94,8 +95,8 @@ export function GrantActions({
     if (!(await confirmMoney(grant.amountFen, t('actions.approveDetail', { recipient: who, programme, fund })))) return;
     setApproving(true);
     try {
-      await api.post<Written>(`/aid-grants/${grant.id}/approval`, {}, { idempotencyKey: keys.get('approve'), ifMatch: grant.revision });
-      await finished('approve');
+      const written = await api.post<Written>(`/aid-grants/${grant.id}/approval`, {}, { idempotencyKey: keys.get('approve'), ifMatch: grant.revision });
+      await finished('approve', written);
     } catch (caught) {
       const text = describeProblem(caught, t);
       setError(text);
@@ -127,7 +128,7 @@ export function GrantActions({
         ))}
       </Flex>
       {inlineError && error && <Alert role="alert" type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="grant-action-error" />}
-      {actions.includes('reject') && (
+      {open === 'reject' && (
         <ReasonDialog
           grant={grant}
           step="rejection"
@@ -138,10 +139,10 @@ export function GrantActions({
           okText={t('actions.reject')}
           idempotencyKey={() => keys.get('reject')}
           onClose={() => setOpen(null)}
-          onDone={() => finished('reject')}
+          onDone={(written) => finished('reject', written)}
         />
       )}
-      {actions.includes('revoke') && (
+      {open === 'revoke' && (
         <ReasonDialog
           grant={grant}
           step="revocation"
@@ -152,10 +153,10 @@ export function GrantActions({
           okText={t('actions.revoke')}
           idempotencyKey={() => keys.get('revoke')}
           onClose={() => setOpen(null)}
-          onDone={() => finished('revoke')}
+          onDone={(written) => finished('revoke', written)}
         />
       )}
-      {actions.includes('reverse') && (
+      {open === 'reverse' && (
         <ReasonDialog
           grant={grant}
           step="reversal"
@@ -167,17 +168,17 @@ export function GrantActions({
           confirm={() => confirmMoney(grant.amountFen, t('actions.reverseDetail', { amount: formatMoney(grant.amountFen), fund }))}
           idempotencyKey={() => keys.get('reverse')}
           onClose={() => setOpen(null)}
-          onDone={() => finished('reverse')}
+          onDone={(written) => finished('reverse', written)}
         />
       )}
-      {actions.includes('disburse') && (
+      {open === 'disburse' && (
         <DisburseDialog
           grant={grant}
           open={open === 'disburse'}
           confirm={() => confirmMoney(grant.amountFen, t('actions.disburseDetail', { recipient: who, programme, fund }))}
           idempotencyKey={() => keys.get('disburse')}
           onClose={() => setOpen(null)}
-          onDone={() => finished('disburse')}
+          onDone={(written) => finished('disburse', written)}
         />
       )}
     </>
@@ -190,7 +191,7 @@ interface DialogProps {
   idempotencyKey: () => string;
   confirm?: () => Promise<boolean>;
   onClose: () => void;
-  onDone: () => void;
+  onDone: (written: Written) => Promise<void>;
 }
 
 function ReasonDialog({ grant, step, open, title, label, placeholder, okText, idempotencyKey, confirm, onClose, onDone }: DialogProps & {
@@ -218,12 +219,12 @@ function ReasonDialog({ grant, step, open, title, label, placeholder, okText, id
       cancelText={t('common:actions.cancel')}
       okButtonProps={{ danger: step !== 'revocation', loading: command.submitting, htmlType: 'submit', form: testId }}
       onCancel={onClose}
-      forceRender
       data-testid={testId}
     >
       <Form
         form={form}
         id={testId}
+        name={`${step}-${grant.id}`}
         layout="vertical"
         onValuesChange={command.onValuesChange}
         onFinish={async (values) => {
@@ -285,12 +286,12 @@ function DisburseDialog({ grant, open, idempotencyKey, confirm, onClose, onDone 
       cancelText={t('common:actions.cancel')}
       okButtonProps={{ loading: command.submitting, htmlType: 'submit', form: 'disbursement-dialog' }}
       onCancel={onClose}
-      forceRender
       data-testid="disbursement-dialog"
     >
       <Form
         form={form}
         id="disbursement-dialog"
+        name={`disbursement-${grant.id}`}
         layout="vertical"
         initialValues={{ method: 'cash', paidOn: dayjs() }}
         onValuesChange={command.onValuesChange}

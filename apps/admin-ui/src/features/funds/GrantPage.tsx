@@ -63,7 +63,7 @@ function GrantView({ grant }: { grant: GrantDetail }) {
       step(
         'approved',
         GREEN,
-        `${t('detail.approvedTitle')}（${t(`approvalKinds.${grant.approval.kind}`)}）`,
+        `${t('detail.approvedTitle')}${t('paren', { text: t(`approvalKinds.${grant.approval.kind}`) })}`,
         grant.approval.kind === 'within_threshold'
           ? t('detail.approvedAuto', { threshold: formatMoney(grant.thresholdFen, language) })
           : t('detail.approvedBy', { by: userName(grant.approval.by, t), on: formatDate(grant.approval.on, language) }),
@@ -123,7 +123,8 @@ function GrantView({ grant }: { grant: GrantDetail }) {
                 label: t('fields.programme'),
                 children: (
                   <span>
-                    {grant.programme.name}（{t(`kinds.${grant.programme.kind}`)}）
+                    {grant.programme.name}
+                    {t('paren', { text: t(`kinds.${grant.programme.kind}`) })}
                   </span>
                 ),
               },
@@ -150,7 +151,7 @@ function GrantView({ grant }: { grant: GrantDetail }) {
                     {
                       key: 'admission',
                       label: t('fields.admission'),
-                      children: `${t(`admissionLevels.${grant.admission.level}`)} ${grant.admission.school ?? ''}${grant.studentName ? `（${grant.studentName}）` : ''}`,
+                      children: `${t(`admissionLevels.${grant.admission.level}`)} ${grant.admission.school ?? ''}${grant.studentName ? t('paren', { text: grant.studentName }) : ''}`,
                     },
                   ]
                 : []),
@@ -180,7 +181,7 @@ function GrantView({ grant }: { grant: GrantDetail }) {
           items={[
             {
               key: 'events',
-              label: `${t('detail.events')}（${events.length}）`,
+              label: `${t('detail.events')}${t('paren', { text: events.length })}`,
               children: (
                 <Table
                   rowKey="eventId"

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Form, Row, Select, Table, type TableColumnsType } from 'antd';
+import { Alert, Button, Col, Form, Grid, Row, Select, Table, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -15,6 +15,7 @@ import { GrantStatusTag, RecipientLink } from './labels';
 export function GrantsPage() {
   const { t } = useTranslation('funds');
   const me = useMe();
+  const wide = Grid.useBreakpoint().md ?? true;
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filter: GrantFilter = {
@@ -58,7 +59,7 @@ export function GrantsPage() {
       {
         key: 'actions',
         title: t('common:table.actions'),
-        fixed: 'right',
+        fixed: wide ? 'right' : undefined,
         render: (_, grant) => (
           <Link to={`/aid-grants/${grant.id}`} aria-label={`${t('grants.view')} ${grant.recipient.name ?? ''}`}>
             {t('grants.view')}
@@ -66,7 +67,7 @@ export function GrantsPage() {
         ),
       },
     ],
-    [t],
+    [t, wide],
   );
 
   const mayPropose = me.role === 'caseworker' || me.role === 'supervisor';

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Col, Descriptions, Form, InputNumber, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Col, Descriptions, Form, Grid, InputNumber, Row, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -9,7 +9,7 @@ import { describeProblem } from '../../api/problem';
 import { useMe } from '../../auth/session';
 import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
-import { aidKeys, availableForProgramme, programmeState, useFunds, useProgrammes, type Fund, type Programme } from './api';
+import { aidKeys, availableForProgramme, programmeState, useFunds, useProgrammes, waitForReadModel, type Fund, type Programme } from './api';
 import { today } from './labels';
 
 const STATE_COLORS = { open: 'green', closed: 'default', upcoming: 'blue', expired: 'orange' } as const;
@@ -18,6 +18,7 @@ const STATE_COLORS = { open: 'green', closed: 'default', upcoming: 'blue', expir
 export function ProgrammesPage() {
   const { t } = useTranslation('funds');
   const me = useMe();
+  const wide = Grid.useBreakpoint().md ?? true;
   const navigate = useNavigate();
   const { modal, message } = App.useApp();
   const queries = useQueryClient();
@@ -39,6 +40,7 @@ export function ProgrammesPage() {
         try {
           await api.post(`/aid-programmes/${programme.id}/closing`, {});
           void message.success(t('actions.closed'));
+          await waitForReadModel(() => api.get<Programme>(`/aid-programmes/${programme.id}`), (p) => p.status === 'closed');
           await queries.invalidateQueries({ queryKey: aidKeys.programmes });
         } catch (caught) {
           void message.error(describeProblem(caught, t));
@@ -108,7 +110,7 @@ export function ProgrammesPage() {
           {
             key: 'actions',
             title: t('common:table.actions'),
-            fixed: 'right' as const,
+            fixed: wide ? ('right' as const) : undefined,
             render: (_: unknown, p: Programme) =>
               p.status === 'open' ? (
                 <Button size="small" danger onClick={() => close(p)} aria-label={`${t('actions.close')} ${p.name}`}>

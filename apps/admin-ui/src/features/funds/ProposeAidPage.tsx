@@ -162,18 +162,16 @@ export function ProposeAidPage() {
   };
 
   const fileOptions = useMemo(() => {
-    const found = (fileSearch.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.name ?? '—'}（${f.unitName ?? ''}，${t(`tiers.${f.tier}`)}）` }));
+    const found = (fileSearch.data?.items ?? []).map((f) => ({ value: f.id, label: `${f.name ?? '—'}${t('paren', { text: `${f.unitName ?? ''}${t('listSep')}${t(`tiers.${f.tier}`)}` })}` }));
     if (file.data && !found.some((o) => o.value === file.data.id)) {
-      found.unshift({ value: file.data.id, label: `${file.data.name ?? '—'}（${file.data.unitName ?? ''}，${t(`tiers.${file.data.tier}`)}）` });
+      found.unshift({ value: file.data.id, label: `${file.data.name ?? '—'}${t('paren', { text: `${file.data.unitName ?? ''}${t('listSep')}${t(`tiers.${file.data.tier}`)}` })}` });
     }
     return found;
   }, [fileSearch.data, file.data, t]);
 
-  const required = (label: string, select = false) => ({
-    required: true,
-    whitespace: !select,
-    message: t(select ? 'common:form.requiredSelect' : 'common:form.required', { label }),
-  });
+  // A `whitespace` key makes the validator treat the value as a string: only text inputs get it, never selects, numbers or dates.
+  const required = (label: string, select = false) =>
+    select ? { required: true, message: t('common:form.requiredSelect', { label }) } : { required: true, whitespace: true, message: t('common:form.required', { label }) };
   const fileProblem = file.isError
     ? describeProblem(file.error, t)
     : file.data && file.data.status !== 'open'
@@ -216,7 +214,7 @@ export function ProposeAidPage() {
                   showSearch={{ optionFilterProp: 'label' }}
                   placeholder={t('propose.programmePlaceholder')}
                   loading={programmes.isPending}
-                  options={openProgrammes.map((p) => ({ value: p.id, label: `${p.name}（${p.unitName ?? ''}）` }))}
+                  options={openProgrammes.map((p) => ({ value: p.id, label: `${p.name}${t('paren', { text: p.unitName ?? '' })}` }))}
                 />
               </Form.Item>
               <Form.Item
@@ -232,7 +230,7 @@ export function ProposeAidPage() {
                   loading={funds.isPending}
                   options={programmeFunds.map((f) => ({
                     value: f.id,
-                    label: `${f.name}（${t('propose.fundAvailable')} ${formatMoney(programme ? availableForProgramme(f, programme) : f.availableFen)}）`,
+                    label: `${f.name}${t('paren', { text: `${t('propose.fundAvailable')} ${formatMoney(programme ? availableForProgramme(f, programme) : f.availableFen)}` })}`,
                   }))}
                 />
               </Form.Item>
@@ -317,7 +315,7 @@ export function ProposeAidPage() {
                   <Row gutter={12}>
                     <Col xs={24} sm={12}>
                       <Form.Item name={['admission', 'level']} label={t('fields.admissionLevel')} rules={[required(t('fields.admissionLevel'), true)]}>
-                        <Select options={programme.eligibility.admissionLevels.map((level) => ({ value: level, label: t(`admissionLevels.${level}`) }))} />
+                        <Select showSearch={{ optionFilterProp: 'label' }} options={programme.eligibility.admissionLevels.map((level) => ({ value: level, label: t(`admissionLevels.${level}`) }))} />
                       </Form.Item>
                     </Col>
                     <Col xs={24} sm={12}>

@@ -9,14 +9,14 @@ const STATUS_COLORS: Record<GrantStatus, string> = {
   granted: 'blue',
   disbursed: 'green',
   rejected: 'red',
-  revoked: 'default',
+  revoked: '',
   reversed: 'volcano',
 };
 
 export function GrantStatusTag({ status }: { status: GrantStatus }) {
   const { t } = useTranslation('funds');
   return (
-    <Tag color={STATUS_COLORS[status]} data-testid="grant-status">
+    <Tag key={status} color={STATUS_COLORS[status] || undefined} data-testid="grant-status">
       {t(`status.${status}`)}
     </Tag>
   );
@@ -35,7 +35,7 @@ export function RecipientLink({ grant }: { grant: Pick<Grant, 'recipient'> }) {
   if (grant.recipient.fileId) return <Link to={`/hardship-files/${grant.recipient.fileId}`}>{name}</Link>;
   return (
     <span>
-      {name} <Typography.Text type="secondary">（{t('recipientKinds.worker')}）</Typography.Text>
+      {name} <Typography.Text type="secondary">{t('paren', { text: t('recipientKinds.worker') })}</Typography.Text>
     </span>
   );
 }

@@ -4,6 +4,8 @@ import { bundle } from '../../i18n/bundle';
 export const funds = bundle(
   {
     nav: { programmes: '救助项目' },
+    paren: '（{{text}}）',
+    listSep: '，',
     status: {
       proposed: '待审批',
       granted: '已批准',
@@ -215,7 +217,7 @@ export const funds = bundle(
     programmes: {
       title: '救助项目',
       establish: '设立救助项目',
-      year: '年度',
+      year: '所属年度',
       allYears: '全部年度',
       name: '项目名称',
       kind: '项目类别',
@@ -247,6 +249,8 @@ export const funds = bundle(
   },
   {
     nav: { programmes: 'Aid programmes' },
+    paren: ' ({{text}})',
+    listSep: ', ',
     status: {
       proposed: 'Awaiting approval',
       granted: 'Granted',
@@ -402,7 +406,7 @@ export const funds = bundle(
       rejected: 'Rejected',
       rejectedText: 'On {{on}}; reason: {{reason}}',
       disbursed: 'Disbursed',
-      disbursedText: 'Paid on {{on}} by {{method}}, receipt {{receipt}}, recorded by {{by}}',
+      disbursedText: 'Paid on {{on}} ({{method}}), receipt {{receipt}}, recorded by {{by}}',
       inKind: 'Goods: {{what}}',
       revoked: 'Revoked',
       revokedText: 'On {{on}}; reason: {{reason}}',
@@ -458,7 +462,7 @@ export const funds = bundle(
     programmes: {
       title: 'Aid programmes',
       establish: 'Establish a programme',
-      year: 'Year',
+      year: 'Programme year',
       allYears: 'All years',
       name: 'Programme name',
       kind: 'Kind',
