@@ -32,6 +32,14 @@ function step(key: string, color: string, title: string, text: ReactNode, icon?:
   };
 }
 
+/** Log positions read `commit/prepare`; they order the events as the log recorded them. */
+function comparePositions(a: string, b: string): number {
+  const parts = (position: string) => position.split('/').map((part) => Number(part.replace(/\D/g, '')) || 0);
+  const [ac, ap = 0] = parts(a);
+  const [bc, bp = 0] = parts(b);
+  return ac - bc || ap - bp;
+}
+
 /** One grant with its whole chain, and the steps the user may take next. */
 export function GrantPage() {
   const { t } = useTranslation('funds');
@@ -100,7 +108,7 @@ function GrantView({ grant }: { grant: GrantDetail }) {
   const events = [
     ...grant.events.map((event) => ({ ...event, stream: t('fields.grantStream'), amountFen: null as number | null, reservedChangeFen: null as number | null })),
     ...grant.fundEvents.map((event) => ({ ...event, stream: t('fields.fundLedger') })),
-  ].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  ].sort((a, b) => comparePositions(a.position, b.position) || a.occurredAt.localeCompare(b.occurredAt));
 
   return (
     <Row gutter={[16, 16]}>
