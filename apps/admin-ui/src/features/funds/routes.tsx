@@ -1,14 +1,12 @@
 import { AuditOutlined, FileTextOutlined, ProjectOutlined } from '@ant-design/icons';
 import { CASEWORK_ROLES, READ_ROLES, type PageRoute } from '../../app/page-route';
 import { ApprovalsPage } from './ApprovalsPage';
-import { addAidErrorCodes } from './errorCodes';
 import { EstablishProgrammePage } from './EstablishProgrammePage';
 import { GrantPage } from './GrantPage';
 import { GrantsPage } from './GrantsPage';
 import { ProgrammesPage } from './ProgrammesPage';
 import { ProposeAidPage } from './ProposeAidPage';
 
-addAidErrorCodes();
 
 /** Aid (救助): grants and their approval, and the programmes they are made under. */
 export const fundsRoutes: PageRoute[] = [
