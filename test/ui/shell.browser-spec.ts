@@ -42,7 +42,7 @@ describe('the admin UI shell', () => {
   it.each([
     ['caseworker', ['困难职工档案', '企业名录', '求职人员'], ['审批待办', '日志校验', '账号']],
     ['supervisor', ['审批待办', '目标完成看板', '年度报告'], ['日志校验', '账号']],
-    ['auditor', ['发放记录', '资金台账', '日志校验'], ['审批待办', '账号']],
+    ['auditor', ['发放记录', '资金台账', '日志校验', '访问日志'], ['审批待办', '组织单位', '提出救助']],
     ['admin', ['账号', '组织单位', '年度目标'], ['审批待办', '困难职工档案']],
   ] as const)('shows the %s only the menu entries the role may use', async (role, shown, hidden) => {
     const { page, context, problems } = await openAs(browser, server.origin, DESKTOP);
