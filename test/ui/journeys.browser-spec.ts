@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import type { BrowserGlobals } from './support/browser-globals.js';
 import { fitsWidth, launchBrowser, openAs, PHONE, screenshot, signInThroughUi, type UserPage } from './support/browser.js';
 import { seedFederation, type Federation } from './support/seed.js';
 import { startUiServer, type UiServer } from './support/ui-server.js';
@@ -84,7 +85,7 @@ describe('the day of a caseworker, a supervisor and an auditor in the browser', 
     expect(await aidPaid.textContent()).toContain('0.00');
     expect((await households.textContent())?.trim()).toBe('0');
     // Marks this document: a reload or navigation would lose it, so its survival shows the update came live.
-    await dashboard.evaluate(() => ((window as unknown as { stayedOpen: boolean }).stayedOpen = true));
+    await dashboard.evaluate(() => ((globalThis as unknown as BrowserGlobals).stayedOpen = true));
     await screenshot(dashboard, 'journey-2-supervisor-dashboard-before');
 
     const inbox = await supervisor.context.newPage();
@@ -118,7 +119,7 @@ describe('the day of a caseworker, a supervisor and an auditor in the browser', 
 
     await aidPaid.filter({ hasText: '1,500.00' }).waitFor({ timeout: 15_000 });
     expect((await households.textContent())?.trim()).toBe('1');
-    expect(await dashboard.evaluate(() => (window as unknown as { stayedOpen?: boolean }).stayedOpen)).toBe(true);
+    expect(await dashboard.evaluate(() => (globalThis as unknown as BrowserGlobals).stayedOpen)).toBe(true);
     await screenshot(dashboard, 'journey-2-supervisor-dashboard-after');
 
     // The drill-down behind the figure is the grant just paid.

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserGlobals } from './browser-globals.js';
 
 /**
  * Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it), driven by playwright-core: a browser
@@ -34,6 +35,7 @@ export interface UserPage {
 export async function openAs(browser: Browser, origin: string, viewport = DESKTOP, language: 'zh-CN' | 'en' = 'zh-CN'): Promise<UserPage> {
   const context = await browser.newContext({ viewport, locale: language === 'en' ? 'en-US' : 'zh-CN', baseURL: origin });
   await context.addInitScript((lang) => {
+    const { localStorage } = globalThis as unknown as BrowserGlobals;
     if (!localStorage.getItem('unioncase.language')) localStorage.setItem('unioncase.language', lang);
   }, language);
   const page = await context.newPage();
@@ -65,9 +67,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** True when nothing sticks out sideways: the page fits the viewport's width. */
 export async function fitsWidth(page: Page): Promise<{ fits: boolean; scrollWidth: number; width: number }> {
-  return page.evaluate(() => ({
-    fits: document.documentElement.scrollWidth <= window.innerWidth + 1,
-    scrollWidth: document.documentElement.scrollWidth,
-    width: window.innerWidth,
-  }));
+  return page.evaluate(() => {
+    const { document, innerWidth } = globalThis as unknown as BrowserGlobals;
+    return { fits: document.documentElement.scrollWidth <= innerWidth + 1, scrollWidth: document.documentElement.scrollWidth, width: innerWidth };
+  });
 }

@@ -19,6 +19,9 @@ export interface Federation {
   readonly programmeId: string;
   readonly programmeName: string;
   readonly enterpriseId: string;
+  readonly unionId: string;
+  readonly talksId: string;
+  readonly seekerId: string;
   readonly file: { id: string; name: string; residentId: string };
   readonly tokens: { caseworker: string; supervisor: string; admin: string };
 }
@@ -123,10 +126,81 @@ export async function seedFederation(apiUrl: string, adminPassword: string): Pro
     'hardship file',
   ).id;
   ok(await asCaseworker('POST', `/hardship-files/${fileId}/visits`, { occasion: 'hospitalized', visitedOn: today, visitors: ['李娜', '王强'], notes: '住院中，送去慰问品' }), 'visit');
+  // The rest of a township's week, so every page has something real on it.
+  const unionId: string = ok(
+    await asCaseworker('POST', '/unions', {
+      name: '临汾市尧都区恒达机械有限公司工会委员会',
+      kind: 'independent',
+      unitId: townshipId,
+      coveredEnterpriseIds: [enterpriseId],
+      foundedOn: today,
+      chairName: '刘建国',
+      initialMemberCount: 62,
+      womenCommitteeFounded: true,
+      auditCommitteeFounded: true,
+    }),
+    'union',
+  ).id;
+  const talksId: string = await eventually(
+    async () =>
+      ok(
+        await asCaseworker('POST', '/wage-talks', {
+          scope: 'enterprise',
+          coveredEnterpriseIds: [enterpriseId],
+          initiatingUnionId: unionId,
+          offerDate: today,
+          topics: ['wage_growth', 'minimum_wage'],
+          unitId: townshipId,
+        }),
+        'wage talks',
+      ).id,
+    20_000,
+  );
+  ok(await asCaseworker('POST', `/wage-talks/${talksId}/employer-response`, { decision: 'accepted', respondedOn: today, note: '同意于下周开展协商' }), 'employer response');
+  const seekerId: string = ok(
+    await asCaseworker('POST', '/job-seekers', {
+      name: '刘建军',
+      phone: '13935798765',
+      residentId: residentId('14100219800508003'),
+      kind: 'laid_off_worker',
+      gender: 'male',
+      skills: ['电焊', '钳工'],
+      wantedWork: '机械加工',
+      unitId: townshipId,
+      registeredOn: today,
+    }),
+    'job seeker',
+  ).id;
+  ok(
+    await asCaseworker('POST', `/job-seekers/${seekerId}/trainings`, {
+      courseType: 'welding',
+      courseName: '焊工（中级）培训班',
+      provider: '临汾市第四技校',
+      startsOn: today,
+      endsOn: `${year + 1}-01-15`,
+    }),
+    'training',
+  );
+  ok(
+    await asCaseworker('POST', '/job-fairs', {
+      name: `${year}年春风行动专场招聘会`,
+      heldOn: today,
+      place: '城关街道职工服务中心',
+      unitId: townshipId,
+      organiser: '城关街道总工会',
+      positions: [
+        { employer: '临汾市尧都区恒达机械有限公司', position: '电焊工', count: 6 },
+        { employer: '尧都区某家政服务有限公司', position: '家政服务员', count: 20 },
+      ],
+    }),
+    'job fair',
+  );
+
   // The journeys start once the read side shows what was made.
   await eventually(async () => ok(await asCaseworker('GET', `/hardship-files/${fileId}`), 'file shown', 200), 20_000);
   await eventually(async () => ok(await asCaseworker('GET', `/aid-programmes/${programmeId}`), 'programme shown', 200), 20_000);
   await eventually(async () => ok(await asCaseworker('GET', `/funds/${fundId}`), 'fund shown', 200), 20_000);
+  await eventually(async () => ok(await asCaseworker('GET', `/job-seekers/${seekerId}`), 'seeker shown', 200), 20_000);
 
   return {
     year,
@@ -140,6 +214,9 @@ export async function seedFederation(apiUrl: string, adminPassword: string): Pro
     programmeId,
     programmeName,
     enterpriseId,
+    unionId,
+    talksId,
+    seekerId,
     file: { id: fileId, ...file },
     tokens: { caseworker, supervisor, admin },
   };
