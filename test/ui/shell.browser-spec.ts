@@ -1,17 +1,24 @@
 import type { Browser } from 'playwright-core';
 import { DESKTOP, fitsWidth, launchBrowser, openAs, PHONE, screenshot, signInThroughUi } from './support/browser.js';
-import { seedFederation, type Federation } from './support/seed.js';
-import { startUiServer, type UiServer } from './support/ui-server.js';
+import { runDemoDataCommand, startUiServer, type UiServer } from './support/ui-server.js';
 
 /** Sign-in, the language switch and each role's menu, at a desktop's and a phone's width. */
 describe('the admin UI shell', () => {
   let server: UiServer;
   let browser: Browser;
-  let federation: Federation;
+  // What `npm run demo-data` makes, and says it made.
+  const federation = {
+    password: 'Fenhe-bridge-2026!',
+    users: { caseworker: 'li.na', supervisor: 'wang.qiang', auditor: 'zhao.min', admin: 'admin' },
+  };
 
   beforeAll(async () => {
     server = await startUiServer();
-    federation = await seedFederation(server.apiUrl, server.adminPassword);
+    const demo = await runDemoDataCommand(server, federation.password);
+    if (demo.code !== 0) throw new Error(`npm run demo-data failed (${demo.code}):\n${demo.output}`);
+    for (const username of Object.values(federation.users).slice(0, 3)) expect(demo.output).toContain(username);
+    expect(demo.output).not.toContain(federation.password);
+    expect(demo.output).not.toContain(server.adminPassword);
     browser = await launchBrowser();
   });
 

@@ -12,6 +12,7 @@ import { api, eventually } from '../../support/test-app.js';
  */
 export interface UiServer {
   readonly origin: string;
+  readonly port: number;
   readonly apiUrl: string;
   readonly adminPassword: string;
   output(): string;
@@ -58,6 +59,7 @@ export async function startUiServer(): Promise<UiServer> {
     if (code !== 0) throw new Error(`create-admin exited with ${code}:\n${output.slice(-3000)}`);
     return {
       origin,
+      port,
       apiUrl,
       adminPassword,
       output: () => output,
@@ -81,4 +83,17 @@ function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** `npm run demo-data` as a user runs it against the server: the admin's password on standard input. */
+export async function runDemoDataCommand(server: UiServer, demoPassword: string): Promise<{ code: number | null; output: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(server.port), UNIONCASE_DEMO_PASSWORD: demoPassword };
+  delete env.UNIONCASE_ADMIN_PASSWORD;
+  const child = spawn(process.execPath, ['dist/apps/api/src/cli/demo-data.js'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  child.stdin?.end(`${server.adminPassword}\n`);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, output };
 }

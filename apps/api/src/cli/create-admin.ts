@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
-import { createInterface } from 'node:readline';
 import { EventStore, NO_STREAM, createCommandContext, toEventsToAppend, WrongExpectedRevisionError } from '#event-store';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -24,6 +23,7 @@ import { AppModule } from '../app.module.js';
 import { DEFAULT_SECURITY, readConfig } from '../config.js';
 import { loadAuditSigningKey } from '../infrastructure/audit-signing-key.js';
 import { loadPersonalDataKey } from '../infrastructure/personal-data-key.js';
+import { readPassword } from './read-password.js';
 
 const USAGE = `Creates the first admin account (once per database), and the top unit of the federation unless --unit-id names one.
 
@@ -35,35 +35,6 @@ UNIONCASE_ADMIN_PASSWORD. It is never taken from the command line, where other u
 Uses DATABASE_URL, or the embedded database in UNIONCASE_DATA_DIR (started if the API is not running).`;
 
 const FIRST_ADMIN_STREAM = 'bootstrap-first_admin';
-
-async function readPassword(): Promise<string> {
-  const fromEnv = process.env.UNIONCASE_ADMIN_PASSWORD;
-  if (fromEnv) return fromEnv;
-  const input = process.stdin;
-  if (!input.isTTY) {
-    const lines = createInterface({ input });
-    for await (const line of lines) return line;
-    return '';
-  }
-  process.stdout.write('Password for the new admin (not shown): ');
-  input.setRawMode(true);
-  input.resume();
-  let password = '';
-  return new Promise((resolve, reject) => {
-    input.on('data', (chunk: Buffer) => {
-      for (const char of chunk.toString('utf8')) {
-        if (char === '\r' || char === '\n') {
-          input.setRawMode(false);
-          input.pause();
-          process.stdout.write('\n');
-          return resolve(password);
-        }
-        if (char === '\u0003') return reject(new Error('cancelled'));
-        password = char === '\u007f' ? password.slice(0, -1) : password + char;
-      }
-    });
-  });
-}
 
 async function main(): Promise<number> {
   const logger = new Logger('create-admin');
