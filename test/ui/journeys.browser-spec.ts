@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { BrowserGlobals } from './support/browser-globals.js';
-import { fitsWidth, launchBrowser, openAs, PHONE, screenshot, signInThroughUi, type UserPage } from './support/browser.js';
+import { chooseOption, fitsWidth, launchBrowser, openAs, PHONE, screenshot, signInThroughUi, type UserPage } from './support/browser.js';
 import { seedFederation, type Federation } from './support/seed.js';
 import { startUiServer, type UiServer } from './support/ui-server.js';
 
@@ -207,11 +207,3 @@ describe('the day of a caseworker, a supervisor and an auditor in the browser', 
     await phoneSupervisor.context.close();
   });
 });
-
-/** antd selects hide their options from the accessibility tree until typed into: type, then take the match. */
-async function chooseOption(page: Page, label: string, text: string) {
-  const field = page.getByLabel(label, { exact: true });
-  await field.click();
-  await field.fill(text);
-  await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
-}

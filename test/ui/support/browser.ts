@@ -72,3 +72,20 @@ export async function fitsWidth(page: Page): Promise<{ fits: boolean; scrollWidt
     return { fits: document.documentElement.scrollWidth <= innerWidth + 1, scrollWidth: document.documentElement.scrollWidth, width: innerWidth };
   });
 }
+
+/** antd selects hide their options from the accessibility tree until typed into: type, then take the match. */
+export async function chooseOption(page: Page, label: string, text: string): Promise<void> {
+  const field = page.getByLabel(label, { exact: true });
+  await field.click();
+  await field.fill(text);
+  await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+/** The API requests a page sends, to show that a refused form or a cancelled confirmation sent nothing. */
+export function recordRequests(page: Page, method: string, pathPattern: RegExp): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === method && pathPattern.test(new URL(request.url()).pathname)) seen.push(request.url());
+  });
+  return seen;
+}

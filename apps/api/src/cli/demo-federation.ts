@@ -4,7 +4,7 @@ const CREDIT_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 
 /** A unified social credit code (GB 32100-2015) with its right check character. */
-function creditCode(index: number): string {
+export function creditCode(index: number): string {
   const body = `9114100${String(index).padStart(6, '0')}MA0K`.slice(0, 17);
   for (const check of CREDIT_ALPHABET) if (!creditCodeProblem(`${body}${check}`)) return `${body}${check}`;
   throw new Error(`No check character for ${body}`);
