@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { DraftNotice } from '../../components/DraftNotice';
 import { Money, DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -146,7 +147,7 @@ function OpenFundModal({ open, onClose }: { open: boolean; onClose: () => void }
   return (
     <Modal open={open} title={t('funds.openTitle')} onCancel={onClose} footer={null} destroyOnHidden={false} forceRender>
       <Form form={form} layout="vertical" onFinish={command.onFinish} onValuesChange={command.onValuesChange} aria-label={t('funds.openTitle')}>
-        {command.draftRestored && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('states.draftRestored', { ns: 'common' })} />}
+        <DraftNotice command={command} />
         <Form.Item name="unitId" label={t('fields.unit')} rules={[{ required: true, message: t('form.requiredSelect', { ns: 'common', label: t('fields.unit') }) }]}>
           <UnitSelect />
         </Form.Item>
@@ -167,7 +168,6 @@ function OpenFundModal({ open, onClose }: { open: boolean; onClose: () => void }
         <Space>
           <Button type="primary" htmlType="submit" loading={command.submitting}>{t('funds.open')}</Button>
           <Button onClick={onClose}>{t('actions.cancel', { ns: 'common' })}</Button>
-          {command.draftRestored && <Button type="link" onClick={command.discardDraft}>{t('actions.clearDraft', { ns: 'common' })}</Button>}
         </Space>
       </Form>
     </Modal>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { DraftNotice } from '../../components/DraftNotice';
 import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
@@ -528,7 +529,7 @@ function StepForm({ step, talks, ifMatch, lastStepOn, onSent }: { step: Exclude<
       }}
       onValuesChange={command.onValuesChange}
     >
-      {command.draftRestored && <Alert type="warning" showIcon title={t('common:states.draftRestored')} style={{ marginBottom: 12 }} action={<Button size="small" onClick={command.discardDraft}>{t('common:actions.clearDraft')}</Button>} />}
+      <DraftNotice command={command} />
       {fields}
       {command.formError}
       <Button type="primary" danger={step === 'withdrawal' || step === 'objection'} htmlType="submit" loading={command.submitting}>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, newIdempotencyKey } from '../../api/client';
 import { describeProblem } from '../../api/problem';
+import { DraftNotice } from '../../components/DraftNotice';
 import { useConfirmMoney } from '../../components/confirmMoney';
 import { DateText, Money } from '../../components/Money';
 import { formatMoney, toIsoDate, yuanToFen } from '../../components/format';
@@ -185,19 +186,7 @@ export function ProposeAidPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card>
-            {command.draftRestored && (
-              <Alert
-                type="info"
-                showIcon
-                style={{ marginBottom: 16 }}
-                title={t('common:states.draftRestored')}
-                action={
-                  <Button size="small" onClick={command.discardDraft}>
-                    {t('common:actions.clearDraft')}
-                  </Button>
-                }
-              />
-            )}
+            <DraftNotice command={command} />
             <Form<ProposeValues>
               form={form}
               layout="vertical"

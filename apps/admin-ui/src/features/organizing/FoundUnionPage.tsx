@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { DraftNotice } from '../../components/DraftNotice';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { toIsoDate } from '../../components/format';
@@ -110,15 +111,7 @@ export function FoundUnionPage() {
     <Page title={t('found.title')} back={{ to: '/unions', label: t('unions.title') }}>
       <Card>
         <Alert type="info" showIcon title={t('found.intro')} style={{ marginBottom: 16 }} />
-        {command.draftRestored && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('common:states.draftRestored')}
-            action={<Button size="small" onClick={command.discardDraft}>{t('common:actions.clearDraft')}</Button>}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        <DraftNotice command={command} />
         <Form<Values>
           form={form}
           layout="vertical"
