@@ -9,6 +9,7 @@ import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatDateTime } from '../../components/format';
+import { usePaging } from '../../components/paging';
 import type { ListPage } from '../employment/api';
 import { CommandModal } from '../employment/CommandModal';
 import { maxLength, required } from '../employment/fields';
@@ -34,14 +35,14 @@ export function AccountsPage() {
   const { message } = App.useApp();
   const queries = useQueryClient();
   const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const [action, setAction] = useState<Action | null>(null);
   const [filterForm] = Form.useForm<Filters>();
   const isAdmin = me.role === 'admin';
 
   const list = useQuery({
-    queryKey: ['admin', 'accounts', filters, page],
-    queryFn: () => api.get<ListPage<AccountView>>('/accounts', { ...filters, ...page }),
+    queryKey: ['admin', 'accounts', filters, paging],
+    queryFn: () => api.get<ListPage<AccountView>>('/accounts', { ...filters, ...paging }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => {
@@ -88,7 +89,7 @@ export function AccountsPage() {
           aria-label={t('common:actions.search')}
           onFinish={(values) => {
             setFilters(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')) as Filters);
-            setPage((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
         >
           <Row gutter={12}>
@@ -138,14 +139,7 @@ export function AccountsPage() {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: list.isError ? t('common:states.error') : t('common:states.empty') }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:table.total', { total }),
-          onChange: (current, pageSize) => setPage({ page: pageSize !== page.pageSize ? 1 : current, pageSize }),
-        }}
+        pagination={pagination(list.data?.total ?? 0)}
         columns={[
           { title: t('accounts.username'), dataIndex: 'username', render: (v: string, a) => (a.id === me.userId ? `${v} ${t('accounts.you')}` : v) },
           { title: t('accounts.displayName'), dataIndex: 'displayName' },

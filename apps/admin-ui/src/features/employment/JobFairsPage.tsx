@@ -12,6 +12,7 @@ import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatNumber, toIsoDate } from '../../components/format';
+import { usePaging } from '../../components/paging';
 import { useFair, useRefreshSoon, type CommandResult, type FairPosition, type JobFair, type ListPage } from './api';
 import { CommandModal } from './CommandModal';
 import { maxLength, required } from './fields';
@@ -29,12 +30,12 @@ export function JobFairsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<FairFilters>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const [organising, setOrganising] = useState(false);
   const [filterForm] = Form.useForm<{ from?: dayjs.Dayjs; to?: dayjs.Dayjs; unitId?: string }>();
   const list = useQuery({
-    queryKey: ['employment', 'fairs', filters, page],
-    queryFn: () => api.get<ListPage<JobFair>>('/job-fairs', { ...filters, ...page }),
+    queryKey: ['employment', 'fairs', filters, paging],
+    queryFn: () => api.get<ListPage<JobFair>>('/job-fairs', { ...filters, ...paging }),
     placeholderData: keepPreviousData,
   });
   return (
@@ -56,7 +57,7 @@ export function JobFairsPage() {
           aria-label={t('seekers.filters')}
           onFinish={(v) => {
             setFilters({ from: toIsoDate(v.from), to: toIsoDate(v.to), unitId: v.unitId });
-            setPage((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
         >
           <Row gutter={12}>
@@ -97,14 +98,7 @@ export function JobFairsPage() {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: list.isError ? t('common:states.error') : t('fairs.empty') }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:table.total', { total }),
-          onChange: (current, pageSize) => setPage({ page: pageSize !== page.pageSize ? 1 : current, pageSize }),
-        }}
+        pagination={pagination(list.data?.total ?? 0)}
         columns={[
           { title: t('fairs.name'), dataIndex: 'name', render: (name: string, row) => <Link to={`/job-fairs/${row.id}`}>{name}</Link> },
           { title: t('fairs.heldOn'), dataIndex: 'heldOn', render: (v: string) => <DateText value={v} /> },
