@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { App, Alert, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { describeProblem } from '../../api/problem';
 import { useMe } from '../../auth/session';
 import { DateText } from '../../components/Money';
@@ -10,7 +10,6 @@ import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatDateTime } from '../../components/format';
 import { usePaging } from '../../components/paging';
-import type { ListPage } from '../employment/api';
 import { CommandModal } from '../employment/CommandModal';
 import { maxLength, required } from '../employment/fields';
 import { PASSWORD_MAX, PASSWORD_MIN, ROLES, USERNAME_PATTERN, type AccountView, type WriteResult } from './adminApi';
@@ -42,7 +41,7 @@ export function AccountsPage() {
 
   const list = useQuery({
     queryKey: ['admin', 'accounts', filters, paging],
-    queryFn: () => api.get<ListPage<AccountView>>('/accounts', { ...filters, ...paging }),
+    queryFn: () => api.get<Paged<AccountView>>('/accounts', { ...filters, ...paging }),
     placeholderData: keepPreviousData,
   });
   const refresh = () => {

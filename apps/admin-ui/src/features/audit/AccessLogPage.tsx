@@ -4,14 +4,14 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { describeProblem } from '../../api/problem';
 import { formatDateTime } from '../../components/format';
 import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { usePaging } from '../../components/paging';
 import { useUnits } from '../../components/UnitSelect';
-import { ACCESS_KINDS, type AccessLogEntry, type Account, type Paged } from './api';
+import { ACCESS_KINDS, type AccessLogEntry, type Account } from './api';
 import { ShortId } from './shared';
 
 const KIND_COLORS: Record<string, string> = {

@@ -11,7 +11,8 @@ import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { usePaging } from '../../components/paging';
-import { useAllFunds, useProgrammes, type Disbursements, type EventBehind, type Grant, type UserRef } from './api';
+import type { EventBehind, Grant, UserRef } from '../funds/api';
+import { useAllFunds, useProgrammes, type Disbursements } from './api';
 import { DownloadLink, ShortId, usePoolLabel } from './shared';
 
 interface Filter {

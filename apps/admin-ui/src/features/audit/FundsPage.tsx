@@ -4,7 +4,7 @@ import { Alert, Button, Col, Form, Input, Modal, Row, Select, Space, Table, Typo
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { DraftNotice } from '../../components/DraftNotice';
 import { Money, DateText } from '../../components/Money';
@@ -12,7 +12,7 @@ import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useCommandForm } from '../../components/useCommandForm';
 import { usePaging } from '../../components/paging';
-import { FUND_SOURCES, waitForFund, type Fund, type FundSource, type Paged } from './api';
+import { FUND_SOURCES, waitForFund, type Fund, type FundSource } from './api';
 import { PoolList, SourceTag, useAttemptKey } from './shared';
 
 export function FundsPage() {

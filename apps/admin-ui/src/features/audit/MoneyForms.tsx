@@ -7,7 +7,8 @@ import { DraftNotice } from '../../components/DraftNotice';
 import { useConfirmMoney } from '../../components/confirmMoney';
 import { formatMoney, toIsoDate, yuanToFen } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
-import { PROGRAMME_KINDS, useAllFunds, useProgrammes, waitForFund, type Fund } from './api';
+import { AID_PROGRAMMES } from '../funds/api';
+import { useAllFunds, useProgrammes, waitForFund, type Fund } from './api';
 import { useAttemptKey } from './shared';
 
 export type MoneyAction = 'allocate' | 'donate' | 'contribute' | 'transfer';
@@ -201,7 +202,7 @@ function MoneyForm({ fund, action, onDone }: { fund: Fund; action: MoneyAction; 
           )}
           {restriction === 'purpose' && (
             <Form.Item name="programmeKind" label={t('fields.programmeKind')} rules={[{ required: true, message: c('form.requiredSelect', { label: t('fields.programmeKind') }) }]}>
-              <Select options={PROGRAMME_KINDS.map((kind) => ({ value: kind, label: t(`programmeKinds.${kind}`) }))} />
+              <Select options={AID_PROGRAMMES.map((kind) => ({ value: kind, label: t(`programmeKinds.${kind}`) }))} />
             </Form.Item>
           )}
         </>

@@ -3,13 +3,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, Result, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { describeProblem } from '../../api/problem';
 import { formatDateTime, formatNumber } from '../../components/format';
 import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { usePaging } from '../../components/paging';
-import type { Checkpoint, Paged, VerifyReport } from './api';
+import type { Checkpoint, VerifyReport } from './api';
 import { Mono } from './shared';
 
 function saveFile(name: string, text: string, type: string) {

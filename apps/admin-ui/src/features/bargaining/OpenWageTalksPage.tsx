@@ -4,14 +4,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { DraftNotice } from '../../components/DraftNotice';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { toIsoDate } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
-import { useEnterprise, type Enterprise, type PageOf, type Union } from '../organizing/api';
+import { useEnterprise, type Enterprise, type Union } from '../organizing/api';
 import { TALKS_SCOPES, TALKS_TOPICS } from './api';
 
 interface Values {
@@ -40,12 +40,12 @@ export function OpenWageTalksPage() {
   const candidates = useQuery({
     queryKey: ['enterprises', 'list', { status: 'unionized', unitId, search, pageSize: 100 }],
     queryFn: ({ signal }) =>
-      api.get<PageOf<Enterprise>>('/enterprises', { status: 'unionized', unitId, search: search || undefined, page: 1, pageSize: 100 }, signal),
+      api.get<Paged<Enterprise>>('/enterprises', { status: 'unionized', unitId, search: search || undefined, page: 1, pageSize: 100 }, signal),
     enabled: !!unitId,
   });
   const unions = useQuery({
     queryKey: ['unions', 'list', { unitId, pageSize: 100 }],
-    queryFn: ({ signal }) => api.get<PageOf<Union>>('/unions', { unitId, page: 1, pageSize: 100 }, signal),
+    queryFn: ({ signal }) => api.get<Paged<Union>>('/unions', { unitId, page: 1, pageSize: 100 }, signal),
     enabled: !!unitId,
   });
 

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../../api/client';
+import { ApiError, api, type Paged } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { DraftNotice } from '../../components/DraftNotice';
 import { DateText, Money } from '../../components/Money';
@@ -12,7 +12,7 @@ import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { formatBasisPoints, formatDate, formatDateTime, formatMoney, toIsoDate, yuanToFen } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
-import type { PageOf, Union } from '../organizing/api';
+import type { Union } from '../organizing/api';
 import { TALKS_TOPICS, useWageTalks, type WageTalksDetail } from './api';
 import { canWrite } from './WageTalksPage';
 import { NextStep, StatusTag } from './shared';
@@ -547,7 +547,7 @@ function RenewalForm({ talks, lastStepOn }: { talks: WageTalksDetail; lastStepOn
   const f = (key: string) => t(`fields.${key}`);
   const unions = useQuery({
     queryKey: ['unions', 'list', { unitId: talks.unitId, pageSize: 100 }],
-    queryFn: ({ signal }) => api.get<PageOf<Union>>('/unions', { unitId: talks.unitId, page: 1, pageSize: 100 }, signal),
+    queryFn: ({ signal }) => api.get<Paged<Union>>('/unions', { unitId: talks.unitId, page: 1, pageSize: 100 }, signal),
   });
   const command = useCommandForm<{ requestedOn: Dayjs; initiatingUnionId: string; topics: string[] }, { id: string }>({
     form,

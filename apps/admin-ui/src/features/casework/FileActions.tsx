@@ -7,7 +7,8 @@ import { api } from '../../api/client';
 import { DraftNotice } from '../../components/DraftNotice';
 import { toIsoDate, yuanToFen } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
-import { AID_PROGRAMMES, CATEGORIES, keys, LEAVING_REASONS, REVIEW_OUTCOMES, TIERS, VISIT_OCCASIONS, type FileDetail } from './api';
+import { AID_PROGRAMMES } from '../funds/api';
+import { CATEGORIES, keys, LEAVING_REASONS, REVIEW_OUTCOMES, TIERS, VISIT_OCCASIONS, type FileDetail } from './api';
 import { translated } from './problems';
 import {
   disableFuture,

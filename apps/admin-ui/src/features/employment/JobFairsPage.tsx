@@ -5,7 +5,7 @@ import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
@@ -13,7 +13,7 @@ import { QueryView } from '../../components/QueryView';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatNumber, toIsoDate } from '../../components/format';
 import { usePaging } from '../../components/paging';
-import { useFair, useRefreshSoon, type CommandResult, type FairPosition, type JobFair, type ListPage } from './api';
+import { useFair, useRefreshSoon, type CommandResult, type FairPosition, type JobFair } from './api';
 import { CommandModal } from './CommandModal';
 import { maxLength, required } from './fields';
 
@@ -35,7 +35,7 @@ export function JobFairsPage() {
   const [filterForm] = Form.useForm<{ from?: dayjs.Dayjs; to?: dayjs.Dayjs; unitId?: string }>();
   const list = useQuery({
     queryKey: ['employment', 'fairs', filters, paging],
-    queryFn: () => api.get<ListPage<JobFair>>('/job-fairs', { ...filters, ...paging }),
+    queryFn: () => api.get<Paged<JobFair>>('/job-fairs', { ...filters, ...paging }),
     placeholderData: keepPreviousData,
   });
   return (

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
@@ -20,7 +20,6 @@ import {
   type CommandResult,
   type EmploymentFigures,
   type JobSeekerListItem,
-  type ListPage,
 } from './api';
 import { CommandModal } from './CommandModal';
 import { maxLength, notFuture, optionsOf, pastDate, required } from './fields';
@@ -47,7 +46,7 @@ export function JobSeekersPage() {
 
   const list = useQuery({
     queryKey: ['employment', 'seekers', filters, paging],
-    queryFn: () => api.get<ListPage<JobSeekerListItem>>('/job-seekers', { ...filters, ...paging }),
+    queryFn: () => api.get<Paged<JobSeekerListItem>>('/job-seekers', { ...filters, ...paging }),
     placeholderData: keepPreviousData,
   });
 

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 
 /** The API's vocabularies (libs/employment/src/employment.vocabulary.ts). */
 export const SEEKER_KINDS = ['laid_off_worker', 'migrant_worker', 'graduate', 'other_unemployed'] as const;
@@ -123,13 +123,6 @@ export interface JobFair {
   revision: number;
 }
 
-export interface ListPage<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
 export interface EmploymentFigures {
   from: string;
   to: string;
@@ -166,7 +159,7 @@ export function useFair(id: string | undefined) {
 export function useFairChoices(enabled = true) {
   return useQuery({
     queryKey: ['employment', 'fairs', 'choices'],
-    queryFn: () => api.get<ListPage<JobFair>>('/job-fairs', { page: 1, pageSize: 100 }).then((page) => page.items),
+    queryFn: () => api.get<Paged<JobFair>>('/job-fairs', { page: 1, pageSize: 100 }).then((page) => page.items),
     enabled,
     staleTime: 30_000,
   });

@@ -10,7 +10,8 @@ import { useMe } from '../../auth/session';
 import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { usePaging } from '../../components/paging';
-import { aidKeys, availableForProgramme, programmeState, useFunds, useProgrammes, waitForReadModel, type Fund, type Programme } from './api';
+import type { Fund } from '../audit/api';
+import { aidKeys, availableForProgramme, programmeState, useFunds, useProgrammes, waitForReadModel, type Programme } from './api';
 import { today } from './labels';
 
 const STATE_COLORS = { open: 'green', closed: 'default', upcoming: 'blue', expired: 'orange' } as const;

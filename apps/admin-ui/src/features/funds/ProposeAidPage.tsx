@@ -13,6 +13,7 @@ import { formatMoney, toIsoDate, yuanToFen } from '../../components/format';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useCommandForm } from '../../components/useCommandForm';
+import type { Fund } from '../audit/api';
 import {
   aidKeys,
   availableForProgramme,
@@ -26,7 +27,6 @@ import {
   useHardshipFile,
   useProgramme,
   useProgrammes,
-  type Fund,
   type Programme,
   type RecipientKind,
   type Written,

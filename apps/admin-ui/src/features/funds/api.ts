@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, type Paged } from '../../api/client';
+import type { Fund } from '../audit/api';
 
 export const GRANT_STATUSES = ['proposed', 'granted', 'disbursed', 'rejected', 'revoked', 'reversed'] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
@@ -22,13 +23,6 @@ export const ADMISSION_LEVELS = ['university', 'high_school'] as const;
 export const DISBURSEMENT_METHODS = ['cash', 'bank_transfer', 'in_kind'] as const;
 export type DisbursementMethod = (typeof DISBURSEMENT_METHODS)[number];
 
-export interface Paged<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
 export interface UserRef {
   userId: string;
   displayName: string | null;
@@ -41,6 +35,13 @@ export interface EventBehind {
   position: string;
   occurredAt: string;
   actor: string;
+}
+
+/** An event of a fund's stream behind a grant: what it moved. */
+export interface FundEventBehind extends EventBehind {
+  fundId: string;
+  amountFen: number;
+  reservedChangeFen: number;
 }
 
 export interface Grant {
@@ -71,7 +72,7 @@ export interface Grant {
   revocation: { reason: string; on: string; eventId: string } | null;
   reversal: { reason: string; on: string; eventId: string } | null;
   events: EventBehind[];
-  fundEvents: (EventBehind & { fundId: string; amountFen: number; reservedChangeFen: number })[];
+  fundEvents: FundEventBehind[];
   revision: number;
 }
 
@@ -98,28 +99,6 @@ export interface Programme {
   reservedFen: number;
   disbursedFen: number;
   approvalThresholdFen: number;
-  revision: number;
-}
-
-export interface Pool {
-  pool: string;
-  restriction: { programmeId: string } | { programmeKind: string } | null;
-  balanceFen: number;
-  reservedFen: number;
-  availableFen: number;
-}
-
-export interface Fund {
-  id: string;
-  unitId: string;
-  unitName: string | null;
-  source: string;
-  name: string;
-  openedOn: string;
-  balanceFen: number;
-  reservedFen: number;
-  availableFen: number;
-  pools: Pool[];
   revision: number;
 }
 

@@ -4,14 +4,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { DraftNotice } from '../../components/DraftNotice';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { toIsoDate } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
-import { UNION_KINDS, useEnterprise, type Enterprise, type PageOf } from './api';
+import { UNION_KINDS, useEnterprise, type Enterprise } from './api';
 
 interface Values {
   name: string;
@@ -30,7 +30,7 @@ function useUnionizableEnterprises(unitId: string | undefined, search: string) {
   return useQuery({
     queryKey: ['enterprises', 'list', { status: 'not_unionized', unitId, search, pageSize: 100 }],
     queryFn: ({ signal }) =>
-      api.get<PageOf<Enterprise>>('/enterprises', { status: 'not_unionized', unitId, search: search || undefined, page: 1, pageSize: 100 }, signal),
+      api.get<Paged<Enterprise>>('/enterprises', { status: 'not_unionized', unitId, search: search || undefined, page: 1, pageSize: 100 }, signal),
     enabled: !!unitId,
   });
 }
