@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Alert, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatDateTime } from '../../components/format';
 import { usePaging } from '../../components/paging';
+import { useRefreshSoon } from '../../components/readModel';
 import { CommandModal } from '../employment/CommandModal';
 import { maxLength, required } from '../employment/fields';
 import { PASSWORD_MAX, PASSWORD_MIN, ROLES, USERNAME_PATTERN, type AccountView, type WriteResult } from './adminApi';
@@ -32,7 +33,7 @@ export function AccountsPage() {
   const { t, i18n } = useTranslation('admin');
   const me = useMe();
   const { message } = App.useApp();
-  const queries = useQueryClient();
+  const refreshSoon = useRefreshSoon();
   const [filters, setFilters] = useState<Filters>({});
   const { paging, firstPage, pagination } = usePaging();
   const [action, setAction] = useState<Action | null>(null);
@@ -44,12 +45,7 @@ export function AccountsPage() {
     queryFn: () => api.get<Paged<AccountView>>('/accounts', { ...filters, ...paging }),
     placeholderData: keepPreviousData,
   });
-  const refresh = () => {
-    const again = () => void queries.invalidateQueries({ queryKey: ['admin', 'accounts'] });
-    again();
-    setTimeout(again, 700);
-    setTimeout(again, 2000);
-  };
+  const refresh = () => refreshSoon(['admin', 'accounts']);
   const close = () => setAction(null);
 
   const enable = async (account: AccountView) => {

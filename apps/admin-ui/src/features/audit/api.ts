@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type Paged } from '../../api/client';
+import { waitForReadModel } from '../../components/readModel';
 import type { Grant, Programme } from '../funds/api';
 
 export const FUND_SOURCES = ['government_allocation', 'union_funds', 'social_donations', 'medical_mutual_aid'] as const;
@@ -224,14 +225,10 @@ export function useLedger(id: string, query: { page: number; pageSize: number; f
  * The read side follows the log a moment behind: after a command, wait (briefly) until the fund's row shows the
  * revision the command wrote, so the page refreshed next shows it. Gives up quietly after a few seconds.
  */
-export async function waitForFund(id: string, revision: number): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    try {
-      const fund = await api.get<Fund>(`/funds/${id}`);
-      if (fund.revision >= revision) return;
-    } catch {
-      // not projected yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+export const waitForFund = (id: string, revision: number): Promise<void> =>
+  waitForReadModel(
+    () => api.get<Fund>(`/funds/${id}`),
+    (fund) => fund.revision >= revision,
+    // Any failed read may be a fund not projected yet.
+    { attempts: 20, intervalMs: 250, keepTrying: () => true },
+  );

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Steps, Tabs, Tag, Timeline, Typography, Grid } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Paged } from '../../api/client';
@@ -12,6 +12,7 @@ import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { formatBasisPoints, formatDate, formatDateTime, formatMoney, toIsoDate, yuanToFen } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
+import { useKnownRevision } from '../../components/readModel';
 import type { Union } from '../organizing/api';
 import { TALKS_TOPICS, useWageTalks, type WageTalksDetail } from './api';
 import { canWrite } from './WageTalksPage';
@@ -255,10 +256,9 @@ function validSteps(talks: WageTalksDetail): StepKey[] {
 function NextActions({ talks }: { talks: WageTalksDetail }) {
   const { t } = useTranslation('bargaining');
   const steps = validSteps(talks);
-  const [sentRevision, setSentRevision] = useState<number>();
-  const ifMatch = Math.max(talks.revision, sentRevision ?? -1);
+  const [ifMatch, onSent] = useKnownRevision(talks.revision);
   const lastStepOn = talks.steps.reduce((last, step) => (step.on > last ? step.on : last), talks.offerDate);
-  const props = { talks, ifMatch, lastStepOn, onSent: setSentRevision };
+  const props = { talks, ifMatch, lastStepOn, onSent };
   return (
     <Card title={t('detail.nextActions')} size="small" data-testid="next-actions">
       {steps.length ? (

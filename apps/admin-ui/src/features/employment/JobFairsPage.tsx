@@ -13,6 +13,7 @@ import { QueryView } from '../../components/QueryView';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatNumber, toIsoDate } from '../../components/format';
 import { usePaging } from '../../components/paging';
+import { useKnownRevision } from '../../components/readModel';
 import { useFair, useRefreshSoon, type CommandResult, type FairPosition, type JobFair } from './api';
 import { CommandModal } from './CommandModal';
 import { maxLength, required } from './fields';
@@ -239,7 +240,7 @@ export function JobFairPage() {
   const fair = useFair(id);
   const refreshSoon = useRefreshSoon();
   const [adding, setAdding] = useState(false);
-  const [lastRevision, setLastRevision] = useState(-1);
+  const [revision, sent] = useKnownRevision(fair.data?.revision ?? -1);
   return (
     <Page
       title={fair.data?.name ?? t('fairs.title')}
@@ -298,11 +299,11 @@ export function JobFairPage() {
                   api.post<CommandResult>(
                     `/job-fairs/${data.id}/positions`,
                     { employer: v.employer.trim(), position: v.position.trim(), count: v.count },
-                    { ifMatch: Math.max(data.revision, lastRevision) },
+                    { ifMatch: revision },
                   )
                 }
                 onSuccess={(result) => {
-                  setLastRevision((r) => Math.max(r, result.revision));
+                  sent(result.revision);
                   refreshSoon();
                 }}
               >

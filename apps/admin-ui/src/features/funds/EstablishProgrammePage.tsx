@@ -11,7 +11,8 @@ import { toIsoDate, yuanToFen } from '../../components/format';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useCommandForm } from '../../components/useCommandForm';
-import { ADMISSION_LEVELS, AID_PROGRAMMES, aidKeys, HARDSHIP_TIERS, RECIPIENT_KINDS, waitForReadModel, type Written } from './api';
+import { waitForReadModel } from '../../components/readModel';
+import { ADMISSION_LEVELS, AID_PROGRAMMES, aidKeys, HARDSHIP_TIERS, RECIPIENT_KINDS, type Written } from './api';
 
 interface EstablishValues {
   idempotencyKey: string;

@@ -10,8 +10,9 @@ import { useMe } from '../../auth/session';
 import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { usePaging } from '../../components/paging';
+import { waitForReadModel } from '../../components/readModel';
 import type { Fund } from '../audit/api';
-import { aidKeys, availableForProgramme, programmeState, useFunds, useProgrammes, waitForReadModel, type Programme } from './api';
+import { aidKeys, availableForProgramme, programmeState, useFunds, useProgrammes, type Programme } from './api';
 import { today } from './labels';
 
 const STATE_COLORS = { open: 'green', closed: 'default', upcoming: 'blue', expired: 'orange' } as const;

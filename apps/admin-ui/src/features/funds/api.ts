@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, ApiError, type Paged } from '../../api/client';
+import { waitForReadModel } from '../../components/readModel';
 import type { Fund } from '../audit/api';
 
 export const GRANT_STATUSES = ['proposed', 'granted', 'disbursed', 'rejected', 'revoked', 'reversed'] as const;
@@ -224,21 +225,6 @@ export function programmeState(programme: Programme, today: string): 'open' | 'c
 }
 
 export const HELD_STATUSES: readonly GrantStatus[] = ['proposed', 'granted', 'disbursed'];
-
-/**
- * The read side follows the log a moment behind a write. After a command, poll the record until it shows the write
- * (or give up after a few seconds and show what there is), so the page never shows the state before the user's own step.
- */
-export async function waitForReadModel<T>(read: () => Promise<T>, caughtUp: (value: T) => boolean, attempts = 15): Promise<void> {
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    try {
-      if (caughtUp(await read())) return;
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 404) return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 export const waitForGrant = (id: string, revision: number | undefined) =>
   waitForReadModel(

@@ -2,7 +2,6 @@ import { TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -13,9 +12,10 @@ import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { formatNumber, toIsoDate } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
+import { useKnownRevision } from '../../components/readModel';
 import { useEnterprise, useEnterpriseHistory, useUnion, type Enterprise } from './api';
 import { canWrite } from './EnterprisesPage';
-import { HistoryTimeline, newestRevision } from './shared';
+import { HistoryTimeline } from './shared';
 
 export function EnterprisePage() {
   const { id = '' } = useParams();
@@ -146,7 +146,7 @@ function SurveyForm({ enterprise }: { enterprise: Enterprise }) {
   const { t } = useTranslation('organizing');
   const queries = useQueryClient();
   const [form] = Form.useForm<SurveyValues>();
-  const [sentRevision, setSentRevision] = useState<number>();
+  const [ifMatch, sent] = useKnownRevision(enterprise.revision);
   const command = useCommandForm<SurveyValues, { revision: number }>({
     form,
     draftKey: `organizing.survey.${enterprise.id}`,
@@ -154,10 +154,10 @@ function SurveyForm({ enterprise }: { enterprise: Enterprise }) {
       api.post<{ revision: number }>(
         `/enterprises/${enterprise.id}/surveys`,
         { surveyedOn: toIsoDate(values.surveyedOn), targetDate: toIsoDate(values.targetDate), reason: values.reason.trim() },
-        { ifMatch: newestRevision(enterprise.revision, sentRevision) },
+        { ifMatch },
       ),
     onSuccess: (result) => {
-      setSentRevision(result.revision);
+      sent(result.revision);
       void queries.invalidateQueries({ queryKey: ['enterprises'] });
     },
   });
