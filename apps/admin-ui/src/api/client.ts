@@ -103,6 +103,14 @@ export const downloadUrl = (path: string, query?: Query) => withQuery(`/api${pat
 
 export const newIdempotencyKey = () => crypto.randomUUID();
 
+/** A page of a server-paged list (`?page=&pageSize=`). */
+export interface Paged<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
 /** Paged lists come back as { items, ... }. */
 export interface Page<T> {
   items: T[];

@@ -1,15 +1,16 @@
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Alert, Button, Card, Col, Form, Input, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { describeProblem } from '../../api/problem';
 import { useMe } from '../../auth/session';
 import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatDateTime } from '../../components/format';
-import type { ListPage } from '../employment/api';
+import { usePaging } from '../../components/paging';
+import { useRefreshSoon } from '../../components/readModel';
 import { CommandModal } from '../employment/CommandModal';
 import { maxLength, required } from '../employment/fields';
 import { PASSWORD_MAX, PASSWORD_MIN, ROLES, USERNAME_PATTERN, type AccountView, type WriteResult } from './adminApi';
@@ -32,24 +33,19 @@ export function AccountsPage() {
   const { t, i18n } = useTranslation('admin');
   const me = useMe();
   const { message } = App.useApp();
-  const queries = useQueryClient();
+  const refreshSoon = useRefreshSoon();
   const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const [action, setAction] = useState<Action | null>(null);
   const [filterForm] = Form.useForm<Filters>();
   const isAdmin = me.role === 'admin';
 
   const list = useQuery({
-    queryKey: ['admin', 'accounts', filters, page],
-    queryFn: () => api.get<ListPage<AccountView>>('/accounts', { ...filters, ...page }),
+    queryKey: ['admin', 'accounts', filters, paging],
+    queryFn: () => api.get<Paged<AccountView>>('/accounts', { ...filters, ...paging }),
     placeholderData: keepPreviousData,
   });
-  const refresh = () => {
-    const again = () => void queries.invalidateQueries({ queryKey: ['admin', 'accounts'] });
-    again();
-    setTimeout(again, 700);
-    setTimeout(again, 2000);
-  };
+  const refresh = () => refreshSoon(['admin', 'accounts']);
   const close = () => setAction(null);
 
   const enable = async (account: AccountView) => {
@@ -88,7 +84,7 @@ export function AccountsPage() {
           aria-label={t('common:actions.search')}
           onFinish={(values) => {
             setFilters(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')) as Filters);
-            setPage((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
         >
           <Row gutter={12}>
@@ -138,14 +134,7 @@ export function AccountsPage() {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: list.isError ? t('common:states.error') : t('common:states.empty') }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:table.total', { total }),
-          onChange: (current, pageSize) => setPage({ page: pageSize !== page.pageSize ? 1 : current, pageSize }),
-        }}
+        pagination={pagination(list.data?.total ?? 0)}
         columns={[
           { title: t('accounts.username'), dataIndex: 'username', render: (v: string, a) => (a.id === me.userId ? `${v} ${t('accounts.you')}` : v) },
           { title: t('accounts.displayName'), dataIndex: 'displayName' },

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, Divider, Empty, Form, Input, InputNumber, Row, Select, Table, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
@@ -11,6 +11,7 @@ import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatBasisPoints, formatMoney, formatNumber, yuanToFen } from '../../components/format';
+import { useRefreshSoon } from '../../components/readModel';
 import { CommandModal } from '../employment/CommandModal';
 import { maxLength } from '../employment/fields';
 import { MEASURE_OF, METRICS, metricName, type Measure } from './adminApi';
@@ -70,7 +71,7 @@ const who = (by: RecordedBy) => by.displayName ?? by.username ?? by.userId;
 export function TargetsPage() {
   const { t, i18n } = useTranslation('admin');
   const me = useMe();
-  const queries = useQueryClient();
+  const refreshSoon = useRefreshSoon();
   const [unitId, setUnitId] = useState<string>(me.unit.id);
   const thisYear = dayjs().year();
   const [year, setYear] = useState(thisYear);
@@ -87,12 +88,7 @@ export function TargetsPage() {
     queryFn: () => api.get<UnitTargetHistory>(`/units/${unitId}/targets/${year}/history`),
     enabled: !!unitId,
   });
-  const refresh = () => {
-    const again = () => void queries.invalidateQueries({ queryKey: ['admin', 'targets', unitId, year] });
-    again();
-    setTimeout(again, 700);
-    setTimeout(again, 2000);
-  };
+  const refresh = () => refreshSoon(['admin', 'targets', unitId, year]);
 
   const [lastRevision, setLastRevision] = useState<{ key: string; revision: number } | null>(null);
   const key = `${unitId}/${year}`;

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Select, Space, Table, Tag, TreeSelect } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +5,7 @@ import { api } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
+import { useRefreshSoon } from '../../components/readModel';
 import { useUnits, type Unit } from '../../components/UnitSelect';
 import { CommandModal } from '../employment/CommandModal';
 import { maxLength, required } from '../employment/fields';
@@ -38,16 +38,11 @@ export function UnitsPage() {
   const { t } = useTranslation('admin');
   const me = useMe();
   const units = useUnits();
-  const queries = useQueryClient();
+  const refreshSoon = useRefreshSoon();
   const [action, setAction] = useState<Action | null>(null);
   const isAdmin = me.role === 'admin';
 
-  const refresh = () => {
-    const again = () => void queries.invalidateQueries({ queryKey: ['units'] });
-    again();
-    setTimeout(again, 700);
-    setTimeout(again, 2000);
-  };
+  const refresh = () => refreshSoon(['units']);
 
   const tree = useMemo(() => {
     const items = units.data ?? [];

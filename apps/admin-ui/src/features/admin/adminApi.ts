@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Role } from '../../auth/session';
+import { AID_PROGRAMMES } from '../funds/api';
 
 export const ROLES: readonly Role[] = ['caseworker', 'supervisor', 'auditor', 'admin'];
 export const LEVELS = ['city', 'district', 'township', 'community'] as const;
@@ -44,17 +45,6 @@ const BASE: [string, Measure][] = [
   ['people_rehired', 'count'],
   ['positions_offered', 'count'],
 ];
-export const PROGRAMMES = [
-  'winter_warmth',
-  'golden_autumn_education',
-  'summer_cooling',
-  'spring_employment',
-  'medical_aid',
-  'living_subsidy',
-  'temporary_aid',
-  'cancer_screening',
-  'in_kind',
-] as const;
 
 /**
  * The metric catalogue as libs/statistics/src/metrics.ts defines it (the same keys and measures as
@@ -62,7 +52,7 @@ export const PROGRAMMES = [
  */
 export const METRICS: { key: string; measure: Measure; programme: boolean }[] = [
   ...BASE.map(([key, measure]) => ({ key, measure, programme: false })),
-  ...PROGRAMMES.flatMap((programme) => [
+  ...AID_PROGRAMMES.flatMap((programme) => [
     { key: `aid_paid_fen:${programme}`, measure: 'fen' as const, programme: true },
     { key: `households_helped:${programme}`, measure: 'count' as const, programme: true },
   ]),

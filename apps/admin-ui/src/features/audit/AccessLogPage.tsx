@@ -4,13 +4,14 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { describeProblem } from '../../api/problem';
 import { formatDateTime } from '../../components/format';
 import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
+import { usePaging } from '../../components/paging';
 import { useUnits } from '../../components/UnitSelect';
-import { ACCESS_KINDS, type AccessLogEntry, type Account, type Paged } from './api';
+import { ACCESS_KINDS, type AccessLogEntry, type Account } from './api';
 import { ShortId } from './shared';
 
 const KIND_COLORS: Record<string, string> = {
@@ -27,8 +28,7 @@ const RECORD_LINKS: Record<string, string> = { hardship_file: '/hardship-files',
 
 export function AccessLogPage() {
   const { t, i18n } = useTranslation('audit');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { paging: { page, pageSize }, firstPage, pagination } = usePaging();
   const [kind, setKind] = useState<string>();
   const [userId, setUserId] = useState<string>();
   const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
@@ -98,7 +98,7 @@ export function AccessLogPage() {
                   allowClear
                   placeholder={t('accessLog.allKinds')}
                   value={kind}
-                  onChange={(value?: string) => { setKind(value); setPage(1); }}
+                  onChange={(value?: string) => { setKind(value); firstPage(); }}
                   options={ACCESS_KINDS.map((value) => ({ value, label: t(`accessLog.kinds.${value}`) }))}
                 />
               </Form.Item>
@@ -112,14 +112,14 @@ export function AccessLogPage() {
                   placeholder={t('accessLog.allAccounts')}
                   loading={accounts.isPending}
                   value={userId}
-                  onChange={(value?: string) => { setUserId(value); setPage(1); }}
+                  onChange={(value?: string) => { setUserId(value); firstPage(); }}
                   options={(accounts.data ?? []).map((account) => ({ value: account.id, label: `${account.displayName}（${account.username}）` }))}
                 />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} md={8}>
               <Form.Item label={t('fields.period')} htmlFor="access-period">
-                <DatePicker.RangePicker id={{ start: 'access-period' }} allowEmpty={[true, true]} value={period} onChange={(value) => { setPeriod(value); setPage(1); }} style={{ width: '100%' }} />
+                <DatePicker.RangePicker id={{ start: 'access-period' }} allowEmpty={[true, true]} value={period} onChange={(value) => { setPeriod(value); firstPage(); }} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           </Row>
@@ -132,14 +132,7 @@ export function AccessLogPage() {
         dataSource={log.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         onRow={() => ({ 'data-testid': 'access-log-row' }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize,
-          total: log.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('table.total', { ns: 'common', total }),
-          onChange: (next, size) => { setPage(size !== pageSize ? 1 : next); setPageSize(size); },
-        }}
+        pagination={pagination(log.data?.total ?? 0)}
         columns={[
           { title: t('fields.time'), dataIndex: 'occurredAt', render: (value: string) => <DateText value={value} withTime /> },
           { title: t('fields.accessKind'), dataIndex: 'kind', render: (value: string) => <Tag color={KIND_COLORS[value]}>{t(`accessLog.kinds.${value}`, { defaultValue: value })}</Tag> },

@@ -10,7 +10,9 @@ import { formatDateTime, formatMoney, toIsoDate } from '../../components/format'
 import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
-import { useAllFunds, useProgrammes, type Disbursements, type EventBehind, type Grant, type UserRef } from './api';
+import { usePaging } from '../../components/paging';
+import type { EventBehind, Grant, UserRef } from '../funds/api';
+import { useAllFunds, useProgrammes, type Disbursements } from './api';
 import { DownloadLink, ShortId, usePoolLabel } from './shared';
 
 interface Filter {
@@ -49,8 +51,7 @@ export function DisbursementsPage() {
   const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { paging: { page, pageSize }, firstPage, pagination } = usePaging();
   const [open, setOpen] = useState<Grant | null>(null);
   const funds = useAllFunds();
   const programmes = useProgrammes();
@@ -75,7 +76,7 @@ export function DisbursementsPage() {
 
   const change = (next: Partial<Filter>) => {
     setFilter((current) => ({ ...current, ...next }));
-    setPage(1);
+    firstPage();
   };
   const who = (ref: UserRef | null | undefined) => ref?.displayName ?? ref?.userId.slice(0, 8) ?? '—';
 
@@ -90,7 +91,7 @@ export function DisbursementsPage() {
       }
     >
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Form layout="vertical" role="search" onFinish={() => { setSearch(searchText.trim()); setPage(1); }}>
+        <Form layout="vertical" role="search" onFinish={() => { setSearch(searchText.trim()); firstPage(); }}>
           <Row gutter={16}>
             <Col xs={24} md={12} xl={8}>
               <Form.Item label={t('fields.search')} htmlFor="disbursement-search" extra={t('disbursements.searchHint')}>
@@ -102,7 +103,7 @@ export function DisbursementsPage() {
                     placeholder={t('disbursements.searchPlaceholder')}
                     onChange={(event) => {
                       setSearchText(event.target.value);
-                      if (!event.target.value) { setSearch(''); setPage(1); }
+                      if (!event.target.value) { setSearch(''); firstPage(); }
                     }}
                   />
                   <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>{t('actions.search', { ns: 'common' })}</Button>
@@ -172,14 +173,7 @@ export function DisbursementsPage() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: search ? t('disbursements.noMatch') : t('states.empty', { ns: 'common' }) }}
         onRow={(grant) => ({ 'data-testid': 'disbursement-row', 'data-receipt': grant.disbursement?.receiptReference }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize,
-          total,
-          showSizeChanger: true,
-          showTotal: (count) => t('table.total', { ns: 'common', total: count }),
-          onChange: (next, size) => { setPage(size !== pageSize ? 1 : next); setPageSize(size); },
-        }}
+        pagination={pagination(total)}
         columns={[
           { title: t('fields.paidOn'), key: 'paidOn', render: (_: unknown, grant) => <DateText value={grant.disbursement?.paidOn} /> },
           {

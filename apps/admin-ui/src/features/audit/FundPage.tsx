@@ -11,6 +11,7 @@ import { formatDateTime, toIsoDate } from '../../components/format';
 import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
+import { usePaging } from '../../components/paging';
 import { useAllFunds, useFund, useLedger, type BalanceAsOf, type Fund, type LedgerLine, type ReplayResult } from './api';
 import { actionsFor, MoneyFormModal, type MoneyAction } from './MoneyForms';
 import { DownloadLink, formatBeijing, PoolList, ShortId, SourceTag, usePoolLabel } from './shared';
@@ -177,8 +178,7 @@ function ReplayCard({ fund }: { fund: Fund }) {
 
 function LedgerCard({ fund }: { fund: Fund }) {
   const { t } = useTranslation('audit');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { paging: { page, pageSize }, firstPage, pagination } = usePaging();
   const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const from = toIsoDate(period?.[0]);
   const to = toIsoDate(period?.[1]);
@@ -222,7 +222,7 @@ function LedgerCard({ fund }: { fund: Fund }) {
           <DatePicker.RangePicker
             id={{ start: 'ledger-period' }}
             value={period}
-            onChange={(value) => { setPeriod(value); setPage(1); }}
+            onChange={(value) => { setPeriod(value); firstPage(); }}
             allowEmpty={[true, true]}
             aria-label={t('fund.ledgerPeriod')}
           />
@@ -236,14 +236,7 @@ function LedgerCard({ fund }: { fund: Fund }) {
         dataSource={ledger.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         onRow={() => ({ 'data-testid': 'ledger-row' }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize,
-          total: ledger.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('table.total', { ns: 'common', total }),
-          onChange: (next, size) => { setPage(size !== pageSize ? 1 : next); setPageSize(size); },
-        }}
+        pagination={pagination(ledger.data?.total ?? 0)}
         columns={[
           { title: t('fields.occurredAt'), dataIndex: 'occurredAt', render: (value: string) => <DateText value={value} withTime /> },
           { title: t('fields.valueDate'), dataIndex: 'valueDate', render: (value: string) => <DateText value={value} /> },

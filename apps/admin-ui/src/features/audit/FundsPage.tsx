@@ -4,20 +4,21 @@ import { Alert, Button, Col, Form, Input, Modal, Row, Select, Space, Table, Typo
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { DraftNotice } from '../../components/DraftNotice';
 import { Money, DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useCommandForm } from '../../components/useCommandForm';
-import { FUND_SOURCES, waitForFund, type Fund, type FundSource, type Paged } from './api';
+import { usePaging } from '../../components/paging';
+import { FUND_SOURCES, waitForFund, type Fund, type FundSource } from './api';
 import { PoolList, SourceTag, useAttemptKey } from './shared';
 
 export function FundsPage() {
   const { t } = useTranslation('audit');
   const me = useMe();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { paging: { page, pageSize }, firstPage, pagination } = usePaging();
   const [unitId, setUnitId] = useState<string>();
   const [source, setSource] = useState<FundSource>();
   const [opening, setOpening] = useState(false);
@@ -43,7 +44,7 @@ export function FundsPage() {
         <Row gutter={16}>
           <Col xs={24} sm={12} md={8}>
             <Form.Item label={t('fields.unit')} htmlFor="funds-unit">
-              <UnitSelect id="funds-unit" allowClear value={unitId} onChange={(value) => { setUnitId(value); setPage(1); }} aria-label={t('funds.filterUnit')} />
+              <UnitSelect id="funds-unit" allowClear value={unitId} onChange={(value) => { setUnitId(value); firstPage(); }} aria-label={t('funds.filterUnit')} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12} md={8}>
@@ -53,7 +54,7 @@ export function FundsPage() {
                 allowClear
                 placeholder={t('funds.allSources')}
                 value={source}
-                onChange={(value) => { setSource(value); setPage(1); }}
+                onChange={(value) => { setSource(value); firstPage(); }}
                 options={FUND_SOURCES.map((value) => ({ value, label: t(`sources.${value}`) }))}
                 aria-label={t('funds.filterSource')}
               />
@@ -69,14 +70,7 @@ export function FundsPage() {
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('states.empty', { ns: 'common' }) }}
         onRow={() => ({ 'data-testid': 'fund-row' }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize,
-          total: funds.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('table.total', { ns: 'common', total }),
-          onChange: (next, size) => { setPage(size !== pageSize ? 1 : next); setPageSize(size); },
-        }}
+        pagination={pagination(funds.data?.total ?? 0)}
         columns={[
           { title: t('fields.fundName'), dataIndex: 'name', render: (name: string, fund) => <Link to={`/funds/${fund.id}`} aria-label={t('funds.viewNamed', { name })}>{name}</Link> },
           { title: t('fields.source'), dataIndex: 'source', render: (value: FundSource) => <SourceTag source={value} /> },
@@ -146,7 +140,7 @@ function OpenFundModal({ open, onClose }: { open: boolean; onClose: () => void }
   return (
     <Modal open={open} title={t('funds.openTitle')} onCancel={onClose} footer={null} destroyOnHidden={false} forceRender>
       <Form form={form} layout="vertical" onFinish={command.onFinish} onValuesChange={command.onValuesChange} aria-label={t('funds.openTitle')}>
-        {command.draftRestored && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('states.draftRestored', { ns: 'common' })} />}
+        <DraftNotice command={command} />
         <Form.Item name="unitId" label={t('fields.unit')} rules={[{ required: true, message: t('form.requiredSelect', { ns: 'common', label: t('fields.unit') }) }]}>
           <UnitSelect />
         </Form.Item>
@@ -167,7 +161,6 @@ function OpenFundModal({ open, onClose }: { open: boolean; onClose: () => void }
         <Space>
           <Button type="primary" htmlType="submit" loading={command.submitting}>{t('funds.open')}</Button>
           <Button onClick={onClose}>{t('actions.cancel', { ns: 'common' })}</Button>
-          {command.draftRestored && <Button type="link" onClick={command.discardDraft}>{t('actions.clearDraft', { ns: 'common' })}</Button>}
         </Space>
       </Form>
     </Modal>

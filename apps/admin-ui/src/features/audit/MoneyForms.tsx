@@ -3,10 +3,12 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Sele
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { DraftNotice } from '../../components/DraftNotice';
 import { useConfirmMoney } from '../../components/confirmMoney';
 import { formatMoney, toIsoDate, yuanToFen } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
-import { PROGRAMME_KINDS, useAllFunds, useProgrammes, waitForFund, type Fund } from './api';
+import { AID_PROGRAMMES } from '../funds/api';
+import { useAllFunds, useProgrammes, waitForFund, type Fund } from './api';
 import { useAttemptKey } from './shared';
 
 export type MoneyAction = 'allocate' | 'donate' | 'contribute' | 'transfer';
@@ -149,7 +151,7 @@ function MoneyForm({ fund, action, onDone }: { fund: Fund; action: MoneyAction; 
       data-testid={`money-form-${action}`}
     >
       <Typography.Paragraph type="secondary">{fund.name}</Typography.Paragraph>
-      {command.draftRestored && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={c('states.draftRestored')} />}
+      <DraftNotice command={command} onDiscard={attempt.drop} />
       {action === 'transfer' && (
         <>
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('fund.transferHint')} description={`${t('pools.general')}（${t('fields.available')}）：${formatMoney(general?.availableFen ?? 0, i18n.language)}`} />
@@ -200,7 +202,7 @@ function MoneyForm({ fund, action, onDone }: { fund: Fund; action: MoneyAction; 
           )}
           {restriction === 'purpose' && (
             <Form.Item name="programmeKind" label={t('fields.programmeKind')} rules={[{ required: true, message: c('form.requiredSelect', { label: t('fields.programmeKind') }) }]}>
-              <Select options={PROGRAMME_KINDS.map((kind) => ({ value: kind, label: t(`programmeKinds.${kind}`) }))} />
+              <Select options={AID_PROGRAMMES.map((kind) => ({ value: kind, label: t(`programmeKinds.${kind}`) }))} />
             </Form.Item>
           )}
         </>
@@ -236,7 +238,6 @@ function MoneyForm({ fund, action, onDone }: { fund: Fund; action: MoneyAction; 
       <Space wrap>
         <Button type="primary" htmlType="submit" loading={command.submitting}>{c('actions.submit')}</Button>
         <Button onClick={onDone}>{c('actions.cancel')}</Button>
-        {command.draftRestored && <Button type="link" onClick={() => { command.discardDraft(); attempt.drop(); }}>{c('actions.clearDraft')}</Button>}
       </Space>
     </Form>
   );

@@ -3,12 +3,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Flex, Form, Input, Result, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { describeProblem } from '../../api/problem';
 import { formatDateTime, formatNumber } from '../../components/format';
 import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
-import type { Checkpoint, Paged, VerifyReport } from './api';
+import { usePaging } from '../../components/paging';
+import type { Checkpoint, VerifyReport } from './api';
 import { Mono } from './shared';
 
 function saveFile(name: string, text: string, type: string) {
@@ -36,8 +37,7 @@ function parseCheckpoint(text: string): Checkpoint | null {
 
 export function VerifyPage() {
   const { t, i18n } = useTranslation('audit');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
+  const { paging: { page, pageSize }, pagination } = usePaging(10);
   const [kept, setKept] = useState('');
   const [keptError, setKeptError] = useState<string | null>(null);
   const key = useQuery({
@@ -164,13 +164,7 @@ export function VerifyPage() {
             dataSource={checkpoints.data?.items ?? []}
             scroll={{ x: 'max-content' }}
             onRow={() => ({ 'data-testid': 'checkpoint-row' }) as React.HTMLAttributes<HTMLElement>}
-            pagination={{
-              current: page,
-              pageSize,
-              total: checkpoints.data?.total ?? 0,
-              showTotal: (total) => t('table.total', { ns: 'common', total }),
-              onChange: (next, size) => { setPage(size !== pageSize ? 1 : next); setPageSize(size); },
-            }}
+            pagination={pagination(checkpoints.data?.total ?? 0, { showSizeChanger: undefined })}
             columns={[
               { title: t('verify.sequence'), dataIndex: 'sequence' },
               { title: t('verify.createdAt'), dataIndex: 'createdAt', render: (value: string) => <DateText value={value} withTime /> },

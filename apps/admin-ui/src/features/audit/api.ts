@@ -1,19 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
+import { waitForReadModel } from '../../components/readModel';
+import type { Grant, Programme } from '../funds/api';
 
 export const FUND_SOURCES = ['government_allocation', 'union_funds', 'social_donations', 'medical_mutual_aid'] as const;
 export type FundSource = (typeof FUND_SOURCES)[number];
-export const PROGRAMME_KINDS = [
-  'winter_warmth',
-  'golden_autumn_education',
-  'summer_cooling',
-  'spring_employment',
-  'medical_aid',
-  'living_subsidy',
-  'temporary_aid',
-  'cancer_screening',
-  'in_kind',
-] as const;
 export const ACCESS_KINDS = [
   'SignedIn',
   'SignInFailed',
@@ -28,13 +19,6 @@ export const ACCESS_KINDS = [
   'AccountEnabled',
   'PersonalRecordRead',
 ] as const;
-
-export interface Paged<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
 
 export interface PoolView {
   pool: string;
@@ -107,64 +91,8 @@ export interface ReplayResult {
   projectedRevision: number;
 }
 
-export interface UserRef {
-  userId: string;
-  displayName: string | null;
-}
-
-export interface EventBehind {
-  eventId: string;
-  type: string;
-  revision: number;
-  position: string;
-  occurredAt: string;
-  actor: string;
-  fundId?: string;
-  amountFen?: number;
-  reservedChangeFen?: number;
-}
-
-export interface Grant {
-  id: string;
-  status: string;
-  unitId: string;
-  unitName: string | null;
-  programme: { id: string; name: string | null; kind: string };
-  fund: { id: string; name: string | null };
-  amountFen: number;
-  pool: string | null;
-  recipient: { kind: 'hardship_file' | 'worker'; fileId: string | null; personId: string; name: string | null; personalDataErased: boolean };
-  proposal: { by: UserRef; on: string; at: string; eventId: string };
-  approval: { kind: 'within_threshold' | 'supervisor'; by: UserRef | null; on: string; at: string; eventId: string } | null;
-  rejection: { reason: string; on: string; eventId: string } | null;
-  disbursement: {
-    paidOn: string;
-    method: string;
-    receiptReference: string;
-    inKindDescription: string | null;
-    by: UserRef;
-    at: string;
-    eventId: string;
-    position: string;
-  } | null;
-  revocation: { reason: string; on: string; eventId: string } | null;
-  reversal: { reason: string; on: string; eventId: string } | null;
-  events: EventBehind[];
-  fundEvents: EventBehind[];
-  revision: number;
-}
-
 export interface Disbursements extends Paged<Grant> {
   totals: { count: number; disbursedFen: number; reversedFen: number; netFen: number };
-}
-
-export interface Programme {
-  id: string;
-  unitId: string;
-  unitName: string | null;
-  year: number;
-  kind: string;
-  name: string;
 }
 
 export interface Checkpoint {
@@ -297,14 +225,10 @@ export function useLedger(id: string, query: { page: number; pageSize: number; f
  * The read side follows the log a moment behind: after a command, wait (briefly) until the fund's row shows the
  * revision the command wrote, so the page refreshed next shows it. Gives up quietly after a few seconds.
  */
-export async function waitForFund(id: string, revision: number): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    try {
-      const fund = await api.get<Fund>(`/funds/${id}`);
-      if (fund.revision >= revision) return;
-    } catch {
-      // not projected yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+export const waitForFund = (id: string, revision: number): Promise<void> =>
+  waitForReadModel(
+    () => api.get<Fund>(`/funds/${id}`),
+    (fund) => fund.revision >= revision,
+    // Any failed read may be a fund not projected yet.
+    { attempts: 20, intervalMs: 250, keepTrying: () => true },
+  );

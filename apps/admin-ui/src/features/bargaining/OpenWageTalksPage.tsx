@@ -1,16 +1,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { DraftNotice } from '../../components/DraftNotice';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { toIsoDate } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
-import { useEnterprise, type Enterprise, type PageOf, type Union } from '../organizing/api';
+import { useEnterprise, type Enterprise, type Union } from '../organizing/api';
+import { useEnterprisePicker } from '../organizing/useEnterprisePicker';
 import { TALKS_SCOPES, TALKS_TOPICS } from './api';
 
 interface Values {
@@ -22,6 +24,8 @@ interface Values {
   topics: string[];
 }
 
+const enterpriseName = (e: Enterprise) => e.name;
+
 export function OpenWageTalksPage() {
   const { t } = useTranslation('bargaining');
   const me = useMe();
@@ -32,26 +36,15 @@ export function OpenWageTalksPage() {
   const [form] = Form.useForm<Values>();
   const unitId = Form.useWatch('unitId', form);
   const selected = Form.useWatch('coveredEnterpriseIds', form);
-  const [search, setSearch] = useState('');
-  const [known, setKnown] = useState<Map<string, Enterprise>>(new Map());
+  // Only enterprises with a union bargain.
+  const { candidates, remember, options, setSearch } = useEnterprisePicker('unionized', unitId, selected, enterpriseName);
   const prefill = useEnterprise(prefillId);
 
-  const candidates = useQuery({
-    queryKey: ['enterprises', 'list', { status: 'unionized', unitId, search, pageSize: 100 }],
-    queryFn: ({ signal }) =>
-      api.get<PageOf<Enterprise>>('/enterprises', { status: 'unionized', unitId, search: search || undefined, page: 1, pageSize: 100 }, signal),
-    enabled: !!unitId,
-  });
   const unions = useQuery({
     queryKey: ['unions', 'list', { unitId, pageSize: 100 }],
-    queryFn: ({ signal }) => api.get<PageOf<Union>>('/unions', { unitId, page: 1, pageSize: 100 }, signal),
+    queryFn: ({ signal }) => api.get<Paged<Union>>('/unions', { unitId, page: 1, pageSize: 100 }, signal),
     enabled: !!unitId,
   });
-
-  useEffect(() => {
-    const items = candidates.data?.items ?? [];
-    if (items.length) setKnown((map) => new Map([...map, ...items.map((e) => [e.id, e] as const)]));
-  }, [candidates.data]);
 
   const command = useCommandForm<Values, { id: string }>({
     form,
@@ -67,7 +60,7 @@ export function OpenWageTalksPage() {
   useEffect(() => {
     const enterprise = prefill.data;
     if (!enterprise || enterprise.status !== 'unionized') return;
-    setKnown((map) => new Map(map).set(enterprise.id, enterprise));
+    remember(enterprise);
     if ((form.getFieldValue('coveredEnterpriseIds') as string[] | undefined)?.length) return;
     form.setFieldsValue({
       scope: 'enterprise',
@@ -75,27 +68,15 @@ export function OpenWageTalksPage() {
       coveredEnterpriseIds: [enterprise.id],
       initiatingUnionId: enterprise.unionId ?? undefined,
     });
-  }, [prefill.data, form, me.unit.id]);
+  }, [prefill.data, form, me.unit.id, remember]);
 
-  const options = useMemo(() => {
-    const ids = new Set([...(selected ?? []), ...(candidates.data?.items ?? []).map((e) => e.id)]);
-    return [...ids].map((id) => ({ value: id, label: known.get(id)?.name ?? id }));
-  }, [selected, candidates.data, known]);
   const requiredSelect = (label: string) => ({ required: true, message: t('common:form.requiredSelect', { label }) });
 
   return (
     <Page title={t('openForm.title')} back={{ to: '/wage-talks', label: t('list.title') }}>
       <Card>
         <Alert type="info" showIcon title={t('openForm.intro')} style={{ marginBottom: 16 }} />
-        {command.draftRestored && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('common:states.draftRestored')}
-            action={<Button size="small" onClick={command.discardDraft}>{t('common:actions.clearDraft')}</Button>}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        <DraftNotice command={command} />
         <Form<Values>
           form={form}
           layout="vertical"

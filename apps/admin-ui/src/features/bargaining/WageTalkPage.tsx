@@ -1,17 +1,19 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Steps, Tabs, Tag, Timeline, Typography, Grid } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../../api/client';
+import { ApiError, api, type Paged } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { DraftNotice } from '../../components/DraftNotice';
 import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { formatBasisPoints, formatDate, formatDateTime, formatMoney, toIsoDate, yuanToFen } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
-import type { PageOf, Union } from '../organizing/api';
+import { useKnownRevision } from '../../components/readModel';
+import type { Union } from '../organizing/api';
 import { TALKS_TOPICS, useWageTalks, type WageTalksDetail } from './api';
 import { canWrite } from './WageTalksPage';
 import { NextStep, StatusTag } from './shared';
@@ -254,10 +256,9 @@ function validSteps(talks: WageTalksDetail): StepKey[] {
 function NextActions({ talks }: { talks: WageTalksDetail }) {
   const { t } = useTranslation('bargaining');
   const steps = validSteps(talks);
-  const [sentRevision, setSentRevision] = useState<number>();
-  const ifMatch = Math.max(talks.revision, sentRevision ?? -1);
+  const [ifMatch, onSent] = useKnownRevision(talks.revision);
   const lastStepOn = talks.steps.reduce((last, step) => (step.on > last ? step.on : last), talks.offerDate);
-  const props = { talks, ifMatch, lastStepOn, onSent: setSentRevision };
+  const props = { talks, ifMatch, lastStepOn, onSent };
   return (
     <Card title={t('detail.nextActions')} size="small" data-testid="next-actions">
       {steps.length ? (
@@ -528,7 +529,7 @@ function StepForm({ step, talks, ifMatch, lastStepOn, onSent }: { step: Exclude<
       }}
       onValuesChange={command.onValuesChange}
     >
-      {command.draftRestored && <Alert type="warning" showIcon title={t('common:states.draftRestored')} style={{ marginBottom: 12 }} action={<Button size="small" onClick={command.discardDraft}>{t('common:actions.clearDraft')}</Button>} />}
+      <DraftNotice command={command} />
       {fields}
       {command.formError}
       <Button type="primary" danger={step === 'withdrawal' || step === 'objection'} htmlType="submit" loading={command.submitting}>
@@ -546,7 +547,7 @@ function RenewalForm({ talks, lastStepOn }: { talks: WageTalksDetail; lastStepOn
   const f = (key: string) => t(`fields.${key}`);
   const unions = useQuery({
     queryKey: ['unions', 'list', { unitId: talks.unitId, pageSize: 100 }],
-    queryFn: ({ signal }) => api.get<PageOf<Union>>('/unions', { unitId: talks.unitId, page: 1, pageSize: 100 }, signal),
+    queryFn: ({ signal }) => api.get<Paged<Union>>('/unions', { unitId: talks.unitId, page: 1, pageSize: 100 }, signal),
   });
   const command = useCommandForm<{ requestedOn: Dayjs; initiatingUnionId: string; topics: string[] }, { id: string }>({
     form,

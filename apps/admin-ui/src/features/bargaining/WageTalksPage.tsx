@@ -6,6 +6,7 @@ import { describeProblem } from '../../api/problem';
 import { useMe } from '../../auth/session';
 import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
+import { useUrlPaging } from '../../components/paging';
 import { useEnterprise } from '../organizing/api';
 import { DEADLINE_KINDS, TALKS_SCOPES, TALKS_STATUSES, useWageTalksList, type WageTalks } from './api';
 import { NextStep, StatusTag } from './shared';
@@ -17,9 +18,10 @@ export function WageTalksPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const paging = useUrlPaging();
   const filter = {
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
+    page: paging.page,
+    pageSize: paging.pageSize,
     status: params.get('status') ?? undefined,
     scope: params.get('scope') ?? undefined,
     enterpriseId: params.get('enterpriseId') ?? undefined,
@@ -130,19 +132,7 @@ export function WageTalksPage() {
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: filter.page,
-          pageSize: filter.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:table.total', { total }),
-          onChange: (page, pageSize) => {
-            const next = new URLSearchParams(params);
-            next.set('page', String(page));
-            next.set('pageSize', String(pageSize));
-            setParams(next);
-          },
-        }}
+        pagination={paging.pagination(query.data?.total ?? 0)}
         columns={[
           {
             title: t('list.enterprises'),

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
-import type { PageOf } from '../organizing/api';
+import { api, type Paged } from '../../api/client';
 
 export const TALKS_STATUSES = [
   'offered',
@@ -83,8 +82,8 @@ export function useWageTalksList(filter: TalksFilter) {
     queryKey: ['wage-talks', 'list', filter],
     queryFn: ({ signal }) =>
       overdue
-        ? api.get<PageOf<WageTalks>>('/wage-talks/overdue', { page, pageSize, kind }, signal)
-        : api.get<PageOf<WageTalks>>('/wage-talks', { page, pageSize, status, scope, enterpriseId }, signal),
+        ? api.get<Paged<WageTalks>>('/wage-talks/overdue', { page, pageSize, kind }, signal)
+        : api.get<Paged<WageTalks>>('/wage-talks', { page, pageSize, status, scope, enterpriseId }, signal),
     placeholderData: (previous) => previous,
   });
 }

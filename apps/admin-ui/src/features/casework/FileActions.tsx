@@ -1,12 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Space } from 'antd';
+import { Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { DraftNotice } from '../../components/DraftNotice';
 import { toIsoDate, yuanToFen } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
-import { AID_PROGRAMMES, CATEGORIES, keys, LEAVING_REASONS, REVIEW_OUTCOMES, TIERS, VISIT_OCCASIONS, type FileDetail } from './api';
+import { AID_PROGRAMMES } from '../funds/api';
+import { CATEGORIES, keys, LEAVING_REASONS, REVIEW_OUTCOMES, TIERS, VISIT_OCCASIONS, type FileDetail } from './api';
 import { translated } from './problems';
 import {
   disableFuture,
@@ -340,7 +342,7 @@ export function FileActionModal({ action, file, onClose }: { action: FileAction 
   const title = t(`actions.${action}`);
   return (
     <Modal open title={title} onCancel={onClose} footer={null} destroyOnHidden width={640} maskClosable={false}>
-      {command.draftRestored && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('common:states.draftRestored')} />}
+      <DraftNotice command={command} />
       <Form<Values>
         form={form}
         layout="vertical"
@@ -357,7 +359,6 @@ export function FileActionModal({ action, file, onClose }: { action: FileAction 
             {t('actions.save')}
           </Button>
           <Button onClick={onClose}>{t('actions.cancel')}</Button>
-          {command.draftRestored && <Button onClick={command.discardDraft}>{t('common:actions.clearDraft')}</Button>}
         </Space>
       </Form>
     </Modal>

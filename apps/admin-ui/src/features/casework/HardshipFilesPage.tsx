@@ -10,6 +10,7 @@ import { CASEWORK_ROLES } from '../../app/page-route';
 import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
+import { useUrlPaging } from '../../components/paging';
 import { CATEGORIES, FILE_STATUSES, TIERS, useFigures, useFileList, useResidentIdSearch, type FileSummary, type RegisterFilter } from './api';
 import { localizeProblem } from './problems';
 import { CategoryTags, NS, PersonName, residentIdRule, StatusTag, TierTag, required } from './shared';
@@ -84,14 +85,15 @@ export function HardshipFilesPage() {
   const [residentId, setResidentId] = useState<string | null>(null);
   const canWrite = (CASEWORK_ROLES as readonly string[]).includes(me.role);
 
+  const paging = useUrlPaging();
   const filter: RegisterFilter = {
     name: params.get('name') ?? undefined,
     status: params.get('status') ?? undefined,
     unitId: params.get('unitId') ?? undefined,
     category: params.get('category') ?? undefined,
     tier: params.get('tier') ?? undefined,
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
+    page: paging.page,
+    pageSize: paging.pageSize,
   };
   const list = useFileList(filter, mode === 'name');
   const search = useResidentIdSearch(mode === 'residentId' ? residentId : null);
@@ -234,14 +236,7 @@ export function HardshipFilesPage() {
           aria-label={t('list.title')}
           pagination={
             mode === 'name'
-              ? {
-                  current: filter.page,
-                  pageSize: filter.pageSize,
-                  total: data?.total ?? 0,
-                  showSizeChanger: true,
-                  showTotal: (total) => t('common:table.total', { total }),
-                  onChange: (page, pageSize) => setFilter({ page: pageSize !== filter.pageSize ? 1 : page, pageSize }),
-                }
+              ? paging.pagination(data?.total ?? 0, { onChange: (page, pageSize) => setFilter({ page: pageSize !== filter.pageSize ? 1 : page, pageSize }) })
               : false
           }
         />

@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { DraftNotice } from '../../components/DraftNotice';
 import { toIsoDate, yuanToFen } from '../../components/format';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -146,15 +147,7 @@ export function OpenFilePage() {
 
   return (
     <Page title={t('form.title')} back={{ to: '/hardship-files', label: t('list.title') }}>
-      {command.draftRestored && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('common:states.draftRestored')}
-          action={<Button size="small" onClick={command.discardDraft}>{t('common:actions.clearDraft')}</Button>}
-        />
-      )}
+      <DraftNotice command={command} />
       <Form<OpenFileValues>
         form={form}
         layout="vertical"

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
+import { usePaging } from '../../components/paging';
 import { describeProblem } from '../../api/problem';
 import { useReviewsDue, type ReviewsDue } from './api';
 import { CategoryTags, NS, PersonName, TierTag } from './shared';
@@ -15,7 +16,7 @@ export function ReviewsDuePage() {
   const { t } = useTranslation(NS);
   const [withinDays, setWithinDays] = useState(30);
   const [unitId, setUnitId] = useState<string | undefined>();
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const due = useReviewsDue({ ...paging, withinDays, unitId });
 
   const columns: TableColumnsType<Row> = [
@@ -54,7 +55,7 @@ export function ReviewsDuePage() {
               style={{ width: 120 }}
               onChange={(value) => {
                 setWithinDays(value);
-                setPaging((p) => ({ ...p, page: 1 }));
+                firstPage();
               }}
               options={[0, 7, 30, 60, 90, 180].map((days) => ({ value: days, label: t('reviewsDue.days', { count: days }) }))}
             />
@@ -67,7 +68,7 @@ export function ReviewsDuePage() {
               value={unitId}
               onChange={(value) => {
                 setUnitId(value);
-                setPaging((p) => ({ ...p, page: 1 }));
+                firstPage();
               }}
             />
           </Form.Item>
@@ -89,14 +90,7 @@ export function ReviewsDuePage() {
         loading={due.isFetching}
         scroll={{ x: 'max-content' }}
         aria-label={t('reviewsDue.title')}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: due.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:table.total', { total }),
-          onChange: (page, pageSize) => setPaging({ page: pageSize !== paging.pageSize ? 1 : page, pageSize }),
-        }}
+        pagination={pagination(due.data?.total ?? 0)}
       />
     </Page>
   );

@@ -8,17 +8,6 @@ export type Tier = (typeof TIERS)[number];
 export const GENDERS = ['female', 'male'] as const;
 export const LEAVING_REASONS = ['out_of_hardship', 'government_support', 'retired', 'transferred', 'deceased'] as const;
 export const VISIT_OCCASIONS = ['hospitalized', 'bereavement', 'family_hardship', 'accident_disaster', 'family_conflict', 'festival', 'review', 'other'] as const;
-export const AID_PROGRAMMES = [
-  'winter_warmth',
-  'golden_autumn_education',
-  'summer_cooling',
-  'spring_employment',
-  'medical_aid',
-  'living_subsidy',
-  'temporary_aid',
-  'cancer_screening',
-  'in_kind',
-] as const;
 export const REVIEW_OUTCOMES = ['still_in_hardship', 'recovered'] as const;
 export const FILE_STATUSES = ['open', 'closed'] as const;
 

@@ -7,6 +7,7 @@ import { api } from '../../api/client';
 import { describeProblem } from '../../api/problem';
 import { DateText } from '../../components/Money';
 import { useUnits } from '../../components/UnitSelect';
+import { usePaging } from '../../components/paging';
 import { casePath, factMeasure, formatFigure, type CaseView, type DrillDown, type DrillTarget, type FactView } from './model';
 
 const PAGE_SIZE = 20;
@@ -35,7 +36,7 @@ export function DrillDownDrawer({ target, onClose }: { target: DrillTarget | nul
 
 function DrillDownBody({ target }: { target: DrillTarget }) {
   const { t, i18n } = useTranslation('dashboard');
-  const [page, setPage] = useState(1);
+  const { paging: { page }, pagination } = usePaging(PAGE_SIZE);
   // Every case shows its events; a row folded by hand stays folded.
   const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const units = useUnits();
@@ -156,14 +157,7 @@ function DrillDownBody({ target }: { target: DrillTarget }) {
             </div>
           ),
         }}
-        pagination={{
-          current: page,
-          pageSize: PAGE_SIZE,
-          total: data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (total) => t('common:table.total', { total }),
-        }}
+        pagination={pagination(data?.total ?? 0, { showSizeChanger: false })}
       />
     </>
   );

@@ -1,6 +1,7 @@
 import { Button, Flex, Form, Modal, Typography, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DraftNotice } from '../../components/DraftNotice';
 import { useCommandForm } from '../../components/useCommandForm';
 
 /**
@@ -50,14 +51,7 @@ export function CommandModal<Values, Result = unknown>({
   });
   return (
     <Modal open title={title} onCancel={onClose} footer={null} width={width ?? 560} destroyOnHidden maskClosable={false} data-testid={testId}>
-      {command.draftRestored && (
-        <Flex justify="space-between" align="center" style={{ marginBottom: 12 }} wrap gap={8}>
-          <Typography.Text type="secondary">{t('states.draftRestored')}</Typography.Text>
-          <Button size="small" onClick={command.discardDraft}>
-            {t('actions.clearDraft')}
-          </Button>
-        </Flex>
-      )}
+      <DraftNotice command={command} />
       <Form<Values>
         form={form}
         name={testId ?? 'command'}

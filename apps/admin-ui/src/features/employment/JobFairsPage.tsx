@@ -5,14 +5,16 @@ import type dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatNumber, toIsoDate } from '../../components/format';
-import { useFair, useRefreshSoon, type CommandResult, type FairPosition, type JobFair, type ListPage } from './api';
+import { usePaging } from '../../components/paging';
+import { useKnownRevision } from '../../components/readModel';
+import { useFair, useRefreshSoon, type CommandResult, type FairPosition, type JobFair } from './api';
 import { CommandModal } from './CommandModal';
 import { maxLength, required } from './fields';
 
@@ -29,12 +31,12 @@ export function JobFairsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<FairFilters>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const [organising, setOrganising] = useState(false);
   const [filterForm] = Form.useForm<{ from?: dayjs.Dayjs; to?: dayjs.Dayjs; unitId?: string }>();
   const list = useQuery({
-    queryKey: ['employment', 'fairs', filters, page],
-    queryFn: () => api.get<ListPage<JobFair>>('/job-fairs', { ...filters, ...page }),
+    queryKey: ['employment', 'fairs', filters, paging],
+    queryFn: () => api.get<Paged<JobFair>>('/job-fairs', { ...filters, ...paging }),
     placeholderData: keepPreviousData,
   });
   return (
@@ -56,7 +58,7 @@ export function JobFairsPage() {
           aria-label={t('seekers.filters')}
           onFinish={(v) => {
             setFilters({ from: toIsoDate(v.from), to: toIsoDate(v.to), unitId: v.unitId });
-            setPage((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
         >
           <Row gutter={12}>
@@ -97,14 +99,7 @@ export function JobFairsPage() {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: list.isError ? t('common:states.error') : t('fairs.empty') }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:table.total', { total }),
-          onChange: (current, pageSize) => setPage({ page: pageSize !== page.pageSize ? 1 : current, pageSize }),
-        }}
+        pagination={pagination(list.data?.total ?? 0)}
         columns={[
           { title: t('fairs.name'), dataIndex: 'name', render: (name: string, row) => <Link to={`/job-fairs/${row.id}`}>{name}</Link> },
           { title: t('fairs.heldOn'), dataIndex: 'heldOn', render: (v: string) => <DateText value={v} /> },
@@ -245,7 +240,7 @@ export function JobFairPage() {
   const fair = useFair(id);
   const refreshSoon = useRefreshSoon();
   const [adding, setAdding] = useState(false);
-  const [lastRevision, setLastRevision] = useState(-1);
+  const [revision, sent] = useKnownRevision(fair.data?.revision ?? -1);
   return (
     <Page
       title={fair.data?.name ?? t('fairs.title')}
@@ -304,11 +299,11 @@ export function JobFairPage() {
                   api.post<CommandResult>(
                     `/job-fairs/${data.id}/positions`,
                     { employer: v.employer.trim(), position: v.position.trim(), count: v.count },
-                    { ifMatch: Math.max(data.revision, lastRevision) },
+                    { ifMatch: revision },
                   )
                 }
                 onSuccess={(result) => {
-                  setLastRevision((r) => Math.max(r, result.revision));
+                  sent(result.revision);
                   refreshSoon();
                 }}
               >

@@ -11,6 +11,7 @@ import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { formatDateTime, toIsoDate } from '../../components/format';
+import { useKnownRevision } from '../../components/readModel';
 import {
   COURSE_TYPES,
   DROP_OUT_REASONS,
@@ -62,16 +63,14 @@ function SeekerView({ seeker }: { seeker: JobSeekerDetail }) {
   const me = useMe();
   const refreshSoon = useRefreshSoon();
   const [action, setAction] = useState<Action | null>(null);
-  /** The newest revision known: the read side may lag behind the last command's answer. */
-  const [lastRevision, setLastRevision] = useState(-1);
-  const revision = Math.max(seeker.revision, lastRevision);
+  const [revision, sent] = useKnownRevision(seeker.revision);
   const mayAct = ACTING_ROLES.includes(me.role) && !seeker.personalDataErased;
   const rehired = seeker.status === 'rehired';
   const openReferrals = seeker.referrals.filter((r) => r.status === 'open' && r.cycle === seeker.cycle);
 
   const send = (path: string, body: unknown) => api.post<CommandResult>(`/job-seekers/${seeker.id}${path}`, body, { ifMatch: revision });
   const done = (result: CommandResult) => {
-    setLastRevision((r) => Math.max(r, result.revision));
+    sent(result.revision);
     refreshSoon();
   };
   const close = () => setAction(null);

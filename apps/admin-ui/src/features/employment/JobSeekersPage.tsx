@@ -4,12 +4,13 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 import { useMe } from '../../auth/session';
 import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatNumber, toIsoDate } from '../../components/format';
+import { usePaging } from '../../components/paging';
 import {
   GENDERS,
   isResidentId,
@@ -19,7 +20,6 @@ import {
   type CommandResult,
   type EmploymentFigures,
   type JobSeekerListItem,
-  type ListPage,
 } from './api';
 import { CommandModal } from './CommandModal';
 import { maxLength, notFuture, optionsOf, pastDate, required } from './fields';
@@ -40,13 +40,13 @@ export function JobSeekersPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging();
   const [registering, setRegistering] = useState(false);
   const [filterForm] = Form.useForm<Filters>();
 
   const list = useQuery({
-    queryKey: ['employment', 'seekers', filters, page],
-    queryFn: () => api.get<ListPage<JobSeekerListItem>>('/job-seekers', { ...filters, ...page }),
+    queryKey: ['employment', 'seekers', filters, paging],
+    queryFn: () => api.get<Paged<JobSeekerListItem>>('/job-seekers', { ...filters, ...paging }),
     placeholderData: keepPreviousData,
   });
 
@@ -70,7 +70,7 @@ export function JobSeekersPage() {
           aria-label={t('seekers.filters')}
           onFinish={(values) => {
             setFilters(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== '')) as Filters);
-            setPage((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
         >
           <Row gutter={12}>
@@ -108,7 +108,7 @@ export function JobSeekersPage() {
               onClick={() => {
                 filterForm.resetFields();
                 setFilters({});
-                setPage((p) => ({ ...p, page: 1 }));
+                firstPage();
               }}
             >
               {t('common:actions.reset')}
@@ -122,14 +122,7 @@ export function JobSeekersPage() {
         dataSource={list.data?.items ?? []}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: list.isError ? t('common:states.error') : t('seekers.empty') }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:table.total', { total }),
-          onChange: (current, pageSize) => setPage({ page: pageSize !== page.pageSize ? 1 : current, pageSize }),
-        }}
+        pagination={pagination(list.data?.total ?? 0)}
         columns={[
           {
             title: t('fields.name'),

@@ -1,6 +1,6 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback } from 'react';
-import { api } from '../../api/client';
+import { useQuery } from '@tanstack/react-query';
+import { api, type Paged } from '../../api/client';
+import { useRefreshSoon as useSharedRefreshSoon } from '../../components/readModel';
 
 /** The API's vocabularies (libs/employment/src/employment.vocabulary.ts). */
 export const SEEKER_KINDS = ['laid_off_worker', 'migrant_worker', 'graduate', 'other_unemployed'] as const;
@@ -123,13 +123,6 @@ export interface JobFair {
   revision: number;
 }
 
-export interface ListPage<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
 export interface EmploymentFigures {
   from: string;
   to: string;
@@ -166,7 +159,7 @@ export function useFair(id: string | undefined) {
 export function useFairChoices(enabled = true) {
   return useQuery({
     queryKey: ['employment', 'fairs', 'choices'],
-    queryFn: () => api.get<ListPage<JobFair>>('/job-fairs', { page: 1, pageSize: 100 }).then((page) => page.items),
+    queryFn: () => api.get<Paged<JobFair>>('/job-fairs', { page: 1, pageSize: 100 }).then((page) => page.items),
     enabled,
     staleTime: 30_000,
   });
@@ -176,15 +169,5 @@ export function useFairChoices(enabled = true) {
  * The read side catches up with a command a moment later: refetch now and again shortly, so the page shows
  * what was just recorded without the user pressing reload.
  */
-export function useRefreshSoon() {
-  const queries = useQueryClient();
-  return useCallback(
-    (prefix: readonly unknown[] = ['employment']) => {
-      const again = () => void queries.invalidateQueries({ queryKey: prefix });
-      again();
-      setTimeout(again, 700);
-      setTimeout(again, 2000);
-    },
-    [queries],
-  );
-}
+const EMPLOYMENT_QUERIES = ['employment'] as const;
+export const useRefreshSoon = () => useSharedRefreshSoon(EMPLOYMENT_QUERIES);

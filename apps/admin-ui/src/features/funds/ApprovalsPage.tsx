@@ -8,6 +8,7 @@ import { describeProblem } from '../../api/problem';
 import { useMe } from '../../auth/session';
 import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
+import { usePaging } from '../../components/paging';
 import { useGrants, type Grant } from './api';
 import { GrantActions } from './GrantActions';
 import { RecipientLink, userName } from './labels';
@@ -21,7 +22,7 @@ export function ApprovalsPage() {
   const me = useMe();
   const wide = Grid.useBreakpoint().md ?? true;
   const [scope, setScope] = useState<'mine' | 'all'>('mine');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging(20, { resetOnSizeChange: false });
   const grants = useGrants(scope === 'mine' ? { awaitingMyApproval: 'true', ...paging } : { status: 'proposed', ...paging });
 
   const columns = useMemo<TableColumnsType<Grant>>(
@@ -76,7 +77,7 @@ export function ApprovalsPage() {
           value={scope}
           onChange={(event) => {
             setScope(event.target.value);
-            setPaging((p) => ({ ...p, page: 1 }));
+            firstPage();
           }}
           options={[
             { value: 'mine', label: t('approvals.mine') },
@@ -94,14 +95,7 @@ export function ApprovalsPage() {
         loading={grants.isFetching}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: <Empty description={t('approvals.empty')} /> }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: grants.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:table.total', { total }),
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        pagination={pagination(grants.data?.total ?? 0)}
       />
     </Page>
   );

@@ -1,16 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
+import { Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api, newIdempotencyKey } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { DraftNotice } from '../../components/DraftNotice';
 import { toIsoDate, yuanToFen } from '../../components/format';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useCommandForm } from '../../components/useCommandForm';
-import { ADMISSION_LEVELS, AID_PROGRAMMES, aidKeys, HARDSHIP_TIERS, RECIPIENT_KINDS, waitForReadModel, type Written } from './api';
+import { waitForReadModel } from '../../components/readModel';
+import { ADMISSION_LEVELS, AID_PROGRAMMES, aidKeys, HARDSHIP_TIERS, RECIPIENT_KINDS, type Written } from './api';
 
 interface EstablishValues {
   idempotencyKey: string;
@@ -66,19 +68,7 @@ export function EstablishProgrammePage() {
   return (
     <Page title={t('programmes.establish')} back={{ to: '/aid-programmes', label: t('programmes.title') }}>
       <Card style={{ maxWidth: 860 }}>
-        {command.draftRestored && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={t('common:states.draftRestored')}
-            action={
-              <Button size="small" onClick={command.discardDraft}>
-                {t('common:actions.clearDraft')}
-              </Button>
-            }
-          />
-        )}
+        <DraftNotice command={command} />
         <Form<EstablishValues>
           form={form}
           layout="vertical"

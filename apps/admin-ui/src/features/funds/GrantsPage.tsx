@@ -8,6 +8,7 @@ import { useMe } from '../../auth/session';
 import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
+import { useUrlPaging } from '../../components/paging';
 import { GRANT_STATUSES, useFunds, useGrants, useProgrammes, type Grant, type GrantFilter } from './api';
 import { GrantStatusTag, RecipientLink } from './labels';
 
@@ -18,14 +19,15 @@ export function GrantsPage() {
   const wide = Grid.useBreakpoint().md ?? true;
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const paging = useUrlPaging();
   const filter: GrantFilter = {
     status: params.get('status') ?? undefined,
     programmeId: params.get('programmeId') ?? undefined,
     fundId: params.get('fundId') ?? undefined,
     fileId: params.get('fileId') ?? undefined,
     unitId: params.get('unitId') ?? undefined,
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
+    page: paging.page,
+    pageSize: paging.pageSize,
   };
   const grants = useGrants(filter);
   const programmes = useProgrammes();
@@ -152,14 +154,7 @@ export function GrantsPage() {
         dataSource={grants.data?.items}
         loading={grants.isFetching}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: filter.page,
-          pageSize: filter.pageSize,
-          total: grants.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:table.total', { total }),
-          onChange: (page, pageSize) => set({ page, pageSize }),
-        }}
+        pagination={paging.pagination(grants.data?.total ?? 0, { onChange: (page, pageSize) => set({ page, pageSize }) })}
       />
     </Page>
   );

@@ -9,7 +9,10 @@ import { describeProblem } from '../../api/problem';
 import { useMe } from '../../auth/session';
 import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
-import { aidKeys, availableForProgramme, programmeState, useFunds, useProgrammes, waitForReadModel, type Fund, type Programme } from './api';
+import { usePaging } from '../../components/paging';
+import { waitForReadModel } from '../../components/readModel';
+import type { Fund } from '../audit/api';
+import { aidKeys, availableForProgramme, programmeState, useFunds, useProgrammes, type Programme } from './api';
 import { today } from './labels';
 
 const STATE_COLORS = { open: 'green', closed: 'default', upcoming: 'blue', expired: 'orange' } as const;
@@ -23,7 +26,7 @@ export function ProgrammesPage() {
   const { modal, message } = App.useApp();
   const queries = useQueryClient();
   const [year, setYear] = useState<number | null>(null);
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { paging, firstPage, pagination } = usePaging(20, { resetOnSizeChange: false });
   const programmes = useProgrammes({ year: year ?? undefined, ...paging });
   const funds = useFunds();
   const supervisor = me.role === 'supervisor';
@@ -147,7 +150,7 @@ export function ProgrammesPage() {
                 value={year}
                 onChange={(value) => {
                   setYear(value);
-                  setPaging((p) => ({ ...p, page: 1 }));
+                  firstPage();
                 }}
               />
             </Form.Item>
@@ -163,14 +166,7 @@ export function ProgrammesPage() {
         loading={programmes.isFetching}
         scroll={{ x: 'max-content' }}
         expandable={{ expandedRowRender: (p) => <ProgrammeFunds programme={p} funds={(funds.data?.items ?? []).filter((f) => f.unitId === p.unitId)} /> }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: programmes.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:table.total', { total }),
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        pagination={pagination(programmes.data?.total ?? 0)}
       />
     </Page>
   );

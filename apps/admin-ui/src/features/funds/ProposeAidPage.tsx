@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, newIdempotencyKey } from '../../api/client';
 import { describeProblem } from '../../api/problem';
+import { DraftNotice } from '../../components/DraftNotice';
 import { useConfirmMoney } from '../../components/confirmMoney';
 import { DateText, Money } from '../../components/Money';
 import { formatMoney, toIsoDate, yuanToFen } from '../../components/format';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useCommandForm } from '../../components/useCommandForm';
+import type { Fund } from '../audit/api';
 import {
   aidKeys,
   availableForProgramme,
@@ -25,7 +27,6 @@ import {
   useHardshipFile,
   useProgramme,
   useProgrammes,
-  type Fund,
   type Programme,
   type RecipientKind,
   type Written,
@@ -185,19 +186,7 @@ export function ProposeAidPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card>
-            {command.draftRestored && (
-              <Alert
-                type="info"
-                showIcon
-                style={{ marginBottom: 16 }}
-                title={t('common:states.draftRestored')}
-                action={
-                  <Button size="small" onClick={command.discardDraft}>
-                    {t('common:actions.clearDraft')}
-                  </Button>
-                }
-              />
-            )}
+            <DraftNotice command={command} />
             <Form<ProposeValues>
               form={form}
               layout="vertical"

@@ -1,5 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api, ApiError } from '../../api/client';
+import { api, ApiError, type Paged } from '../../api/client';
+import { waitForReadModel } from '../../components/readModel';
+import type { Fund } from '../audit/api';
 
 export const GRANT_STATUSES = ['proposed', 'granted', 'disbursed', 'rejected', 'revoked', 'reversed'] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
@@ -22,13 +24,6 @@ export const ADMISSION_LEVELS = ['university', 'high_school'] as const;
 export const DISBURSEMENT_METHODS = ['cash', 'bank_transfer', 'in_kind'] as const;
 export type DisbursementMethod = (typeof DISBURSEMENT_METHODS)[number];
 
-export interface Paged<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
-
 export interface UserRef {
   userId: string;
   displayName: string | null;
@@ -41,6 +36,13 @@ export interface EventBehind {
   position: string;
   occurredAt: string;
   actor: string;
+}
+
+/** An event of a fund's stream behind a grant: what it moved. */
+export interface FundEventBehind extends EventBehind {
+  fundId: string;
+  amountFen: number;
+  reservedChangeFen: number;
 }
 
 export interface Grant {
@@ -71,7 +73,7 @@ export interface Grant {
   revocation: { reason: string; on: string; eventId: string } | null;
   reversal: { reason: string; on: string; eventId: string } | null;
   events: EventBehind[];
-  fundEvents: (EventBehind & { fundId: string; amountFen: number; reservedChangeFen: number })[];
+  fundEvents: FundEventBehind[];
   revision: number;
 }
 
@@ -98,28 +100,6 @@ export interface Programme {
   reservedFen: number;
   disbursedFen: number;
   approvalThresholdFen: number;
-  revision: number;
-}
-
-export interface Pool {
-  pool: string;
-  restriction: { programmeId: string } | { programmeKind: string } | null;
-  balanceFen: number;
-  reservedFen: number;
-  availableFen: number;
-}
-
-export interface Fund {
-  id: string;
-  unitId: string;
-  unitName: string | null;
-  source: string;
-  name: string;
-  openedOn: string;
-  balanceFen: number;
-  reservedFen: number;
-  availableFen: number;
-  pools: Pool[];
   revision: number;
 }
 
@@ -245,21 +225,6 @@ export function programmeState(programme: Programme, today: string): 'open' | 'c
 }
 
 export const HELD_STATUSES: readonly GrantStatus[] = ['proposed', 'granted', 'disbursed'];
-
-/**
- * The read side follows the log a moment behind a write. After a command, poll the record until it shows the write
- * (or give up after a few seconds and show what there is), so the page never shows the state before the user's own step.
- */
-export async function waitForReadModel<T>(read: () => Promise<T>, caughtUp: (value: T) => boolean, attempts = 15): Promise<void> {
-  for (let attempt = 0; attempt < attempts; attempt++) {
-    try {
-      if (caughtUp(await read())) return;
-    } catch (error) {
-      if (!(error instanceof ApiError) || error.status !== 404) return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 export const waitForGrant = (id: string, revision: number | undefined) =>
   waitForReadModel(

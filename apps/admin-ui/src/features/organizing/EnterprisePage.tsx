@@ -1,20 +1,21 @@
 import { TeamOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, DatePicker, Descriptions, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { DraftNotice } from '../../components/DraftNotice';
 import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { formatNumber, toIsoDate } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
+import { useKnownRevision } from '../../components/readModel';
 import { useEnterprise, useEnterpriseHistory, useUnion, type Enterprise } from './api';
 import { canWrite } from './EnterprisesPage';
-import { HistoryTimeline, newestRevision } from './shared';
+import { HistoryTimeline } from './shared';
 
 export function EnterprisePage() {
   const { id = '' } = useParams();
@@ -145,7 +146,7 @@ function SurveyForm({ enterprise }: { enterprise: Enterprise }) {
   const { t } = useTranslation('organizing');
   const queries = useQueryClient();
   const [form] = Form.useForm<SurveyValues>();
-  const [sentRevision, setSentRevision] = useState<number>();
+  const [ifMatch, sent] = useKnownRevision(enterprise.revision);
   const command = useCommandForm<SurveyValues, { revision: number }>({
     form,
     draftKey: `organizing.survey.${enterprise.id}`,
@@ -153,10 +154,10 @@ function SurveyForm({ enterprise }: { enterprise: Enterprise }) {
       api.post<{ revision: number }>(
         `/enterprises/${enterprise.id}/surveys`,
         { surveyedOn: toIsoDate(values.surveyedOn), targetDate: toIsoDate(values.targetDate), reason: values.reason.trim() },
-        { ifMatch: newestRevision(enterprise.revision, sentRevision) },
+        { ifMatch },
       ),
     onSuccess: (result) => {
-      setSentRevision(result.revision);
+      sent(result.revision);
       void queries.invalidateQueries({ queryKey: ['enterprises'] });
     },
   });
@@ -173,7 +174,7 @@ function SurveyForm({ enterprise }: { enterprise: Enterprise }) {
       <Typography.Title level={3} style={{ fontSize: 16 }}>
         {t('enterprise.recordSurvey')}
       </Typography.Title>
-      {command.draftRestored && <Alert type="warning" showIcon title={t('common:states.draftRestored')} style={{ marginBottom: 12 }} />}
+      <DraftNotice command={command} />
       <Row gutter={16}>
         <Col xs={24} sm={12}>
           <Form.Item
@@ -223,7 +224,6 @@ function SurveyForm({ enterprise }: { enterprise: Enterprise }) {
         <Button type="primary" htmlType="submit" loading={command.submitting}>
           {t('enterprise.surveySubmit')}
         </Button>
-        {command.draftRestored && <Button onClick={command.discardDraft}>{t('common:actions.clearDraft')}</Button>}
       </Space>
     </Form>
   );

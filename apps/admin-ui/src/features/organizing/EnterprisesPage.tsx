@@ -8,6 +8,7 @@ import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatNumber } from '../../components/format';
+import { useUrlPaging } from '../../components/paging';
 import { describeProblem } from '../../api/problem';
 import { ENTERPRISE_STATUSES, useEnterprises, useOrganizingFigures, type Enterprise } from './api';
 
@@ -18,9 +19,10 @@ export function EnterprisesPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const paging = useUrlPaging();
   const filter = {
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
+    page: paging.page,
+    pageSize: paging.pageSize,
     search: params.get('search') ?? undefined,
     unitId: params.get('unitId') ?? undefined,
     status: params.get('status') ?? undefined,
@@ -104,19 +106,7 @@ export function EnterprisesPage() {
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: filter.page,
-          pageSize: filter.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:table.total', { total }),
-          onChange: (page, pageSize) => {
-            const next = new URLSearchParams(params);
-            next.set('page', String(page));
-            next.set('pageSize', String(pageSize));
-            setParams(next);
-          },
-        }}
+        pagination={paging.pagination(query.data?.total ?? 0)}
         columns={[
           { title: t('enterprises.name'), dataIndex: 'name', render: (name: string, row) => <Link to={`/enterprises/${row.id}`}>{name}</Link> },
           { title: t('enterprises.creditCode'), dataIndex: 'creditCode', render: (code: string) => <Typography.Text code>{code}</Typography.Text> },

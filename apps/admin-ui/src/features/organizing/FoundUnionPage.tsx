@@ -1,16 +1,18 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { DraftNotice } from '../../components/DraftNotice';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { toIsoDate } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
-import { UNION_KINDS, useEnterprise, type Enterprise, type PageOf } from './api';
+import { UNION_KINDS, useEnterprise, type Enterprise } from './api';
+import { useEnterprisePicker } from './useEnterprisePicker';
 
 interface Values {
   name: string;
@@ -24,15 +26,8 @@ interface Values {
   auditCommitteeFounded: boolean;
 }
 
-/** Enterprises without a union in a unit (and below), searched by name; picked ones stay known when the search changes. */
-function useUnionizableEnterprises(unitId: string | undefined, search: string) {
-  return useQuery({
-    queryKey: ['enterprises', 'list', { status: 'not_unionized', unitId, search, pageSize: 100 }],
-    queryFn: ({ signal }) =>
-      api.get<PageOf<Enterprise>>('/enterprises', { status: 'not_unionized', unitId, search: search || undefined, page: 1, pageSize: 100 }, signal),
-    enabled: !!unitId,
-  });
-}
+/** An enterprise to cover, with its headcount. */
+const enterpriseLabel = (e: Enterprise) => `${e.name}（${e.employeeCount}）`;
 
 export function FoundUnionPage() {
   const { t } = useTranslation('organizing');
@@ -45,15 +40,9 @@ export function FoundUnionPage() {
   const unitId = Form.useWatch('unitId', form);
   const kind = Form.useWatch('kind', form);
   const selected = Form.useWatch('coveredEnterpriseIds', form);
-  const [search, setSearch] = useState('');
-  const [known, setKnown] = useState<Map<string, Enterprise>>(new Map());
-  const candidates = useUnionizableEnterprises(unitId, search);
+  // Enterprises without a union yet.
+  const { candidates, known, remember, options, setSearch } = useEnterprisePicker('not_unionized', unitId, selected, enterpriseLabel);
   const prefill = useEnterprise(prefillId);
-
-  useEffect(() => {
-    const items = candidates.data?.items ?? [];
-    if (items.length) setKnown((map) => new Map([...map, ...items.map((e) => [e.id, e] as const)]));
-  }, [candidates.data]);
 
   const command = useCommandForm<Values, { id: string }>({
     form,
@@ -80,7 +69,7 @@ export function FoundUnionPage() {
   useEffect(() => {
     const enterprise = prefill.data;
     if (!enterprise || enterprise.status !== 'not_unionized') return;
-    setKnown((map) => new Map(map).set(enterprise.id, enterprise));
+    remember(enterprise);
     if ((form.getFieldValue('coveredEnterpriseIds') as string[] | undefined)?.length) return;
     form.setFieldsValue({
       coveredEnterpriseIds: [enterprise.id],
@@ -88,19 +77,12 @@ export function FoundUnionPage() {
       kind: 'independent',
       name: form.getFieldValue('name') || `${enterprise.name}工会委员会`,
     });
-  }, [prefill.data, form, me.unit.id]);
+  }, [prefill.data, form, me.unit.id, remember]);
 
   const coveredEmployees = useMemo(
     () => (selected ?? []).reduce((sum, id) => sum + (known.get(id)?.employeeCount ?? 0), 0),
     [selected, known],
   );
-  const options = useMemo(() => {
-    const ids = new Set([...(selected ?? []), ...(candidates.data?.items ?? []).map((e) => e.id)]);
-    return [...ids].map((id) => {
-      const e = known.get(id);
-      return { value: id, label: e ? `${e.name}（${e.employeeCount}）` : id };
-    });
-  }, [selected, candidates.data, known]);
 
   const help = kind === 'independent' ? t('found.enterprisesHelpOne') : kind === 'joint' || kind === 'building_joint' ? t('found.enterprisesHelpMany') : t('found.enterprisesHelpAny');
   const required = (label: string) => ({ required: true, whitespace: true, message: t('common:form.required', { label }) });
@@ -110,15 +92,7 @@ export function FoundUnionPage() {
     <Page title={t('found.title')} back={{ to: '/unions', label: t('unions.title') }}>
       <Card>
         <Alert type="info" showIcon title={t('found.intro')} style={{ marginBottom: 16 }} />
-        {command.draftRestored && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('common:states.draftRestored')}
-            action={<Button size="small" onClick={command.discardDraft}>{t('common:actions.clearDraft')}</Button>}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        <DraftNotice command={command} />
         <Form<Values>
           form={form}
           layout="vertical"

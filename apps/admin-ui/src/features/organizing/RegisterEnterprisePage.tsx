@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { useMe } from '../../auth/session';
+import { DraftNotice } from '../../components/DraftNotice';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useCommandForm } from '../../components/useCommandForm';
@@ -49,15 +50,7 @@ export function RegisterEnterprisePage() {
     <Page title={t('register.title')} back={{ to: '/enterprises', label: t('enterprises.title') }}>
       <Card>
         <Alert type="info" showIcon title={t('register.intro')} style={{ marginBottom: 16 }} />
-        {command.draftRestored && (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('common:states.draftRestored')}
-            action={<Button size="small" onClick={command.discardDraft}>{t('common:actions.clearDraft')}</Button>}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        <DraftNotice command={command} />
         <Form<Values>
           form={form}
           layout="vertical"

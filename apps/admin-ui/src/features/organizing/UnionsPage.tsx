@@ -8,6 +8,7 @@ import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatNumber } from '../../components/format';
+import { useUrlPaging } from '../../components/paging';
 import { UNION_KINDS, useUnions, type Union } from './api';
 import { canWrite, FiguresCard } from './EnterprisesPage';
 
@@ -16,9 +17,10 @@ export function UnionsPage() {
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
+  const paging = useUrlPaging();
   const filter = {
-    page: Number(params.get('page') ?? 1) || 1,
-    pageSize: Number(params.get('pageSize') ?? 20) || 20,
+    page: paging.page,
+    pageSize: paging.pageSize,
     unitId: params.get('unitId') ?? undefined,
     kind: params.get('kind') ?? undefined,
   };
@@ -80,19 +82,7 @@ export function UnionsPage() {
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
         scroll={{ x: 'max-content' }}
-        pagination={{
-          current: filter.page,
-          pageSize: filter.pageSize,
-          total: query.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common:table.total', { total }),
-          onChange: (page, pageSize) => {
-            const next = new URLSearchParams(params);
-            next.set('page', String(page));
-            next.set('pageSize', String(pageSize));
-            setParams(next);
-          },
-        }}
+        pagination={paging.pagination(query.data?.total ?? 0)}
         columns={[
           { title: t('unions.name'), dataIndex: 'name', render: (name: string, row) => <Link to={`/unions/${row.id}`}>{name}</Link> },
           {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../api/client';
+import { api, type Paged } from '../../api/client';
 
 export const OWNERSHIPS = ['state_owned', 'non_public', 'foreign_funded', 'public_institution', 'government_organ'] as const;
 export type Ownership = (typeof OWNERSHIPS)[number];
@@ -23,13 +23,6 @@ export const INDUSTRIES = [
   'health',
   'other',
 ] as const;
-
-export interface PageOf<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
 
 export interface Enterprise {
   id: string;
@@ -106,7 +99,7 @@ export interface EnterpriseFilter {
 export function useEnterprises(filter: EnterpriseFilter) {
   return useQuery({
     queryKey: ['enterprises', 'list', filter],
-    queryFn: ({ signal }) => api.get<PageOf<Enterprise>>('/enterprises', { ...filter }, signal),
+    queryFn: ({ signal }) => api.get<Paged<Enterprise>>('/enterprises', { ...filter }, signal),
     placeholderData: (previous) => previous,
   });
 }
@@ -132,7 +125,7 @@ export interface UnionFilter {
 export function useUnions(filter: UnionFilter) {
   return useQuery({
     queryKey: ['unions', 'list', filter],
-    queryFn: ({ signal }) => api.get<PageOf<Union>>('/unions', { ...filter }, signal),
+    queryFn: ({ signal }) => api.get<Paged<Union>>('/unions', { ...filter }, signal),
     placeholderData: (previous) => previous,
   });
 }

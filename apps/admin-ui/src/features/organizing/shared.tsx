@@ -50,6 +50,3 @@ export function HistoryTimeline({ entries }: { entries: HistoryEntry[] }) {
     />
   );
 }
-
-/** The highest revision known: the read model may lag a command just sent, whose answer already told us the new one. */
-export const newestRevision = (...revisions: (number | undefined)[]) => Math.max(...revisions.filter((r): r is number => typeof r === 'number'));
