@@ -110,10 +110,3 @@ export interface Paged<T> {
   pageSize: number;
   total: number;
 }
-
-/** Paged lists come back as { items, ... }. */
-export interface Page<T> {
-  items: T[];
-  total?: number;
-  nextCursor?: string | null;
-}
