@@ -2,9 +2,10 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, type Paged } from '../../api/client';
 import { waitForReadModel } from '../../components/readModel';
 import type { Grant, Programme } from '../funds/api';
+import { FUND_SOURCES, type Fund, type FundSource, type PoolView } from '../funds/fund-types';
 
-export const FUND_SOURCES = ['government_allocation', 'union_funds', 'social_donations', 'medical_mutual_aid'] as const;
-export type FundSource = (typeof FUND_SOURCES)[number];
+export { FUND_SOURCES, type Fund, type FundSource, type PoolView };
+
 export const ACCESS_KINDS = [
   'SignedIn',
   'SignInFailed',
@@ -20,28 +21,6 @@ export const ACCESS_KINDS = [
   'PersonalRecordRead',
 ] as const;
 
-export interface PoolView {
-  pool: string;
-  restriction: { programmeId: string } | { programmeKind: string } | null;
-  balanceFen: number;
-  reservedFen: number;
-  availableFen: number;
-}
-
-export interface Fund {
-  id: string;
-  unitId: string;
-  unitName: string | null;
-  source: FundSource;
-  name: string;
-  openedOn: string;
-  balanceFen: number;
-  reservedFen: number;
-  availableFen: number;
-  pools: PoolView[];
-  revision: number;
-  updatedAt: string;
-}
 
 export interface LedgerLine {
   fundId: string;

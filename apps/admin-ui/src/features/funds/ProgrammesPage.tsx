@@ -11,7 +11,7 @@ import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { usePaging } from '../../components/paging';
 import { waitForReadModel } from '../../components/readModel';
-import type { Fund } from '../audit/api';
+import type { Fund } from './fund-types';
 import { aidKeys, availableForProgramme, programmeState, useFunds, useProgrammes, type Programme } from './api';
 import { today } from './labels';
 

@@ -13,7 +13,7 @@ import { formatMoney, toIsoDate, yuanToFen } from '../../components/format';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useCommandForm } from '../../components/useCommandForm';
-import type { Fund } from '../audit/api';
+import type { Fund } from './fund-types';
 import {
   aidKeys,
   availableForProgramme,

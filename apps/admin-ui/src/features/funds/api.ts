@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, ApiError, type Paged } from '../../api/client';
 import { waitForReadModel } from '../../components/readModel';
-import type { Fund } from '../audit/api';
+import type { Fund } from './fund-types';
 
 export const GRANT_STATUSES = ['proposed', 'granted', 'disbursed', 'rejected', 'revoked', 'reversed'] as const;
 export type GrantStatus = (typeof GRANT_STATUSES)[number];
