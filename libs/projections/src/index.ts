@@ -3,3 +3,4 @@ export * from './projector.js';
 export * from './checkpoint-store.js';
 export * from './projection-commits.js';
 export * from './rebuild.js';
+export * from './read-model-snapshot.js';

@@ -11,7 +11,7 @@ export function creditCode(index: number): string {
 }
 
 /** A resident ID number with its right check character (GB 11643-1999), from its first 17 digits. */
-function residentId(first17: string): string {
+export function residentId(first17: string): string {
   const sum = ID_WEIGHTS.reduce((total, weight, index) => total + weight * Number(first17[index]), 0);
   const check = (12 - (sum % 11)) % 11;
   return `${first17}${check === 10 ? 'X' : check}`;
