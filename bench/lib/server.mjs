@@ -119,7 +119,31 @@ export async function startApiServer(ctx, { label = 'http', env: extraEnv = {}, 
       if (response.status !== 201) throw new Error(`sign-in of ${username}: ${response.status} ${response.text.slice(0, 300)}`);
       return response.body.token;
     };
-    return { baseUrl, origin: `http://127.0.0.1:${port}`, port, databaseUrl, admin, api, signIn, stop, pid: child.pid, output };
+    /**
+     * Waits until the server is idle: requests a load generator gave up on (autocannon closes its connections at
+     * the end of a run, the server still finishes what it started) have been answered, the log's head has not
+     * moved for a second, and every projection and the audit chain have caught up. So one run's leftovers do not
+     * slow the next. Resolves with the ms it waited.
+     */
+    const quiesce = async (timeoutMs = 120_000) => {
+      const started = performance.now();
+      let lastHead = null;
+      let stableSince = performance.now();
+      while (performance.now() - started < timeoutMs) {
+        const health = await api('GET', '/health');
+        const head = health.body?.eventStore?.headPosition ?? null;
+        if (head !== lastHead) {
+          lastHead = head;
+          stableSince = performance.now();
+        }
+        const caughtUp = (health.body?.projections ?? []).every((p) => p.eventsBehind === 0) && (health.body?.auditChain?.eventsBehind ?? 0) === 0;
+        if (caughtUp && performance.now() - stableSince >= 1000) return performance.now() - started;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      ctx.log(`the API was not idle after ${timeoutMs} ms`);
+      return performance.now() - started;
+    };
+    return { baseUrl, origin: `http://127.0.0.1:${port}`, port, databaseUrl, admin, api, signIn, quiesce, stop, pid: child.pid, output };
   } catch (error) {
     await stop();
     throw error;

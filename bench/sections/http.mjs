@@ -36,6 +36,8 @@ export async function run(ctx) {
 
     /** One autocannon run of `make()` requests; the figures as rows. */
     async function measure(label, connections, make, onCreated) {
+      const waited = await server.quiesce();
+      if (waited > 2000) ctx.log(`http: waited ${(waited / 1000).toFixed(1)} s for the server to finish the previous run`);
       const statuses = new Map();
       const result = await autocannon({
         url: server.origin,

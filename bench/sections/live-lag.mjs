@@ -207,8 +207,10 @@ export async function run(ctx) {
     }
 
     const rows = [];
+    await server.quiesce();
     const full = await phase(TARGET_RATE);
     rows.push(...phaseRows(ctx, full, seconds, true));
+    await server.quiesce();
     const half = Math.max(5, Math.floor(full.achieved / 2 / 5) * 5);
     if (full.achieved < TARGET_RATE * 0.98) rows.push(...phaseRows(ctx, await phase(half), seconds, false));
     return rows;
