@@ -1,7 +1,7 @@
 // `npm run bench`: every benchmark section against one embedded PostgreSQL, one table, one JSON file.
 // Not a test: nothing passes or fails here; goals are reported beside the figures. See bench/README.md.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -24,9 +24,10 @@ const names = [...ORDER.filter((name) => available.includes(name)), ...available
   (name) => !only || only.includes(name),
 );
 
-const server = process.env.DATABASE_URL
-  ? { connectionString: process.env.DATABASE_URL, stop: async () => undefined }
-  : await startEmbeddedPostgres({ dataDir: join(await mkdtemp(join(tmpdir(), 'unioncase-bench-')), 'pg'), persistent: false });
+const benchDir = process.env.DATABASE_URL ? undefined : await mkdtemp(join(tmpdir(), 'unioncase-bench-'));
+const server = benchDir
+  ? await startEmbeddedPostgres({ dataDir: join(benchDir, 'pg'), persistent: false })
+  : { connectionString: process.env.DATABASE_URL, stop: async () => undefined };
 
 let databases = 0;
 const ctx = {
@@ -61,11 +62,14 @@ try {
   }
 } finally {
   await server.stop();
+  if (benchDir) rmSync(benchDir, { recursive: true, force: true });
 }
 
 const machine = await describeMachine();
 const format = (value) => (value === null || value === undefined ? '—' : typeof value === 'number' ? value.toLocaleString('en', { maximumFractionDigits: value < 10 ? 2 : 0 }) : String(value));
 const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b ? `${(a / b).toFixed(2)}×` : '');
+// A ratio of rates or latencies means something; of counts of missing or duplicated events it does not.
+const comparable = (row) => row.unit !== 'events';
 const table = [['section', 'case', 'metric', 'ours', 'peer', 'ours/peer', 'raw PG', 'ours/raw', 'goal', 'met']];
 for (const row of rows) {
   table.push([
@@ -74,9 +78,9 @@ for (const row of rows) {
     row.unit && row.unit !== row.metric ? `${row.metric} (${row.unit})` : row.metric,
     format(row.value),
     format(row.peer),
-    ratio(row.value, row.peer),
+    comparable(row) ? ratio(row.value, row.peer) : '',
     format(row.limit),
-    ratio(row.value, row.limit),
+    comparable(row) ? ratio(row.value, row.limit) : '',
     row.goal ?? '',
     row.met === undefined ? '' : row.met ? 'yes' : 'NO',
   ]);
