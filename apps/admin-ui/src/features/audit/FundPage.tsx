@@ -33,9 +33,8 @@ export function FundPage() {
 }
 
 function FundBody({ fund }: { fund: Fund }) {
-  const { t, i18n } = useTranslation('audit');
+  const { t } = useTranslation('audit');
   const punct = usePunctuation();
-  const money = (fen: number | string) => formatMoney(fen, i18n.language);
   const me = useMe();
   const [action, setAction] = useState<MoneyAction | null>(null);
   const actions = actionsFor(fund);
@@ -43,9 +42,9 @@ function FundBody({ fund }: { fund: Fund }) {
     <Flex vertical gap={16}>
       <Card title={t('fund.figures')} size="small">
         <Row gutter={[16, 16]}>
-          <Col xs={12} md={6}><Statistic title={t('fields.balance')} value={fund.balanceFen} formatter={money} /></Col>
-          <Col xs={12} md={6}><Statistic title={t('fields.reserved')} value={fund.reservedFen} formatter={money} /></Col>
-          <Col xs={12} md={6}><Statistic title={t('fields.available')} value={fund.availableFen} formatter={money} /></Col>
+          <Col xs={12} md={6}><MoneyStatistic title={t('fields.balance')} fen={fund.balanceFen} /></Col>
+          <Col xs={12} md={6}><MoneyStatistic title={t('fields.reserved')} fen={fund.reservedFen} /></Col>
+          <Col xs={12} md={6}><MoneyStatistic title={t('fields.available')} fen={fund.availableFen} /></Col>
           <Col xs={12} md={6}><Statistic title={t('fields.revision')} value={fund.revision} /></Col>
         </Row>
         <Descriptions size="small" style={{ marginTop: 12 }} column={{ xs: 1, sm: 1, md: 2 }}>
@@ -80,6 +79,12 @@ function FundBody({ fund }: { fund: Fund }) {
   );
 }
 
+/** An amount as a Statistic, formatted like every other amount (`formatMoney`); a long one wraps rather than overflows. */
+function MoneyStatistic({ title, fen }: { title: string; fen: number }) {
+  const { i18n } = useTranslation();
+  return <Statistic title={title} value={fen} formatter={(value) => formatMoney(value, i18n.language)} styles={{ content: { overflowWrap: 'anywhere' } }} />;
+}
+
 function PoolsTable({ fund }: { fund: Fund }) {
   const { t } = useTranslation('audit');
   const label = usePoolLabel();
@@ -104,7 +109,6 @@ function PoolsTable({ fund }: { fund: Fund }) {
 function BalanceAsOfCard({ fund }: { fund: Fund }) {
   const { t, i18n } = useTranslation('audit');
   const [asOf, setAsOf] = useState<Dayjs | null>(dayjs());
-  const money = (fen: number | string) => formatMoney(fen, i18n.language);
   const date = toIsoDate(asOf);
   const balance = useQuery({
     queryKey: ['funds', 'balance', fund.id, date ?? 'now', fund.revision],
@@ -123,11 +127,11 @@ function BalanceAsOfCard({ fund }: { fund: Fund }) {
             <Typography.Text type="secondary" data-testid="balance-as-of-instant">
               {t('fund.asOfResult', { instant: formatBeijing(data.asOf, i18n.language) })}
             </Typography.Text>
-            <Row gutter={16} style={{ marginTop: 8 }}>
-              <Col xs={8}><Statistic title={t('fields.balance')} value={data.balanceFen} formatter={money} /></Col>
-              <Col xs={8}><Statistic title={t('fields.reserved')} value={data.reservedFen} formatter={money} /></Col>
-              <Col xs={8}><Statistic title={t('fields.available')} value={data.availableFen} formatter={money} /></Col>
-            </Row>
+            <Flex wrap gap="8px 32px" style={{ marginTop: 8 }}>
+              <MoneyStatistic title={t('fields.balance')} fen={data.balanceFen} />
+              <MoneyStatistic title={t('fields.reserved')} fen={data.reservedFen} />
+              <MoneyStatistic title={t('fields.available')} fen={data.availableFen} />
+            </Flex>
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
               {data.lastEntry
                 ? t('fund.asOfSummary', { count: data.entriesCounted, kind: t(`ledgerKinds.${data.lastEntry.kind}`), at: formatDateTime(data.lastEntry.occurredAt, i18n.language) })
