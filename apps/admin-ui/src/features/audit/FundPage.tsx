@@ -41,12 +41,12 @@ function FundBody({ fund }: { fund: Fund }) {
   return (
     <Flex vertical gap={16}>
       <Card title={t('fund.figures')} size="small">
-        <Row gutter={[16, 16]}>
-          <Col xs={12} md={6}><MoneyStatistic title={t('fields.balance')} fen={fund.balanceFen} /></Col>
-          <Col xs={12} md={6}><MoneyStatistic title={t('fields.reserved')} fen={fund.reservedFen} /></Col>
-          <Col xs={12} md={6}><MoneyStatistic title={t('fields.available')} fen={fund.availableFen} /></Col>
-          <Col xs={12} md={6}><Statistic title={t('fields.revision')} value={fund.revision} /></Col>
-        </Row>
+        <Flex wrap gap="12px 48px">
+          <MoneyStatistic title={t('fields.balance')} fen={fund.balanceFen} />
+          <MoneyStatistic title={t('fields.reserved')} fen={fund.reservedFen} />
+          <MoneyStatistic title={t('fields.available')} fen={fund.availableFen} />
+          <Statistic title={t('fields.revision')} value={fund.revision} />
+        </Flex>
         <Descriptions size="small" style={{ marginTop: 12 }} column={{ xs: 1, sm: 1, md: 2 }}>
           <Descriptions.Item label={t('fields.source')}><SourceTag source={fund.source} /></Descriptions.Item>
           <Descriptions.Item label={t('fields.unit')}>{fund.unitName}</Descriptions.Item>
@@ -127,7 +127,7 @@ function BalanceAsOfCard({ fund }: { fund: Fund }) {
             <Typography.Text type="secondary" data-testid="balance-as-of-instant">
               {t('fund.asOfResult', { instant: formatBeijing(data.asOf, i18n.language) })}
             </Typography.Text>
-            <Flex wrap gap="8px 32px" style={{ marginTop: 8 }}>
+            <Flex wrap gap="8px 48px" style={{ marginTop: 8 }}>
               <MoneyStatistic title={t('fields.balance')} fen={data.balanceFen} />
               <MoneyStatistic title={t('fields.reserved')} fen={data.reservedFen} />
               <MoneyStatistic title={t('fields.available')} fen={data.availableFen} />
