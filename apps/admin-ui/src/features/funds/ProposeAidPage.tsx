@@ -10,10 +10,10 @@ import { DraftNotice } from '../../components/DraftNotice';
 import { useConfirmMoney } from '../../components/confirmMoney';
 import { DateText, Money } from '../../components/Money';
 import { formatMoney, toIsoDate, yuanToFen } from '../../components/format';
+import { usePunctuation } from '../../components/punctuation';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useCommandForm } from '../../components/useCommandForm';
-import { usePunctuation } from '../../components/punctuation';
 import type { Fund } from '../audit/api';
 import {
   aidKeys,
