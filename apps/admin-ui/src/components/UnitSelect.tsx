@@ -3,6 +3,7 @@ import { TreeSelect } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
+import { usePunctuation } from './punctuation';
 
 export interface Unit {
   id: string;
@@ -37,10 +38,11 @@ export function UnitSelect({ value, onChange, id, allowClear, placeholder, ...re
   'aria-label'?: string;
 }) {
   const { t } = useTranslation();
+  const punct = usePunctuation();
   const units = useUnits();
   const tree = useMemo(() => {
     const items = units.data ?? [];
-    const nodes = new Map(items.map((unit) => [unit.id, { value: unit.id, title: `${unit.name}（${t(`levels.${unit.level}`)}）`, children: [] as TreeNode[] }]));
+    const nodes = new Map(items.map((unit) => [unit.id, { value: unit.id, title: punct.note(unit.name, t(`levels.${unit.level}`)), children: [] as TreeNode[] }]));
     const roots: TreeNode[] = [];
     for (const unit of items) {
       const node = nodes.get(unit.id)!;
@@ -48,7 +50,7 @@ export function UnitSelect({ value, onChange, id, allowClear, placeholder, ...re
       (parent ? parent.children : roots).push(node);
     }
     return roots;
-  }, [units.data, t]);
+  }, [units.data, t, punct]);
   return (
     <TreeSelect
       id={id}

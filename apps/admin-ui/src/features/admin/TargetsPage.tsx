@@ -12,6 +12,7 @@ import { QueryView } from '../../components/QueryView';
 import { UnitSelect } from '../../components/UnitSelect';
 import { formatBasisPoints, formatMoney, formatNumber, yuanToFen } from '../../components/format';
 import { useRefreshSoon } from '../../components/readModel';
+import { usePunctuation } from '../../components/punctuation';
 import { CommandModal } from '../employment/CommandModal';
 import { maxLength } from '../employment/fields';
 import { MEASURE_OF, METRICS, metricName, type Measure } from './adminApi';
@@ -70,6 +71,7 @@ const who = (by: RecordedBy) => by.displayName ?? by.username ?? by.userId;
 
 export function TargetsPage() {
   const { t, i18n } = useTranslation('admin');
+  const punct = usePunctuation();
   const me = useMe();
   const refreshSoon = useRefreshSoon();
   const [unitId, setUnitId] = useState<string>(me.unit.id);
@@ -242,12 +244,12 @@ export function TargetsPage() {
                 <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
                   {targets.data!.targets.map((target) => (
                     <Checkbox key={target.metric} value={target.metric}>
-                      {metricName(t, target.metric)}：{formatTarget(target.value, target.measure, i18n.language)}
+                      {punct.labelled(metricName(t, target.metric), formatTarget(target.value, target.measure, i18n.language))}
                     </Checkbox>
                   ))}
                 </Checkbox.Group>
               </Form.Item>
-              <Form.Item label={`${t('targets.withdrawReason')}${t('common:form.optional')}`} name="reason" rules={[maxLength(t, t('targets.withdrawReason'), 500)]}>
+              <Form.Item label={t('common:form.optionalLabel', { label: t('targets.withdrawReason') })} name="reason" rules={[maxLength(t, t('targets.withdrawReason'), 500)]}>
                 <Input />
               </Form.Item>
             </>
@@ -302,7 +304,7 @@ function SetTargetsModal({ data, revision, onClose, onDone }: { data: UnitTarget
           <MetricInputs t={t} programme={false} />
           <Divider titlePlacement="start">{t('targets.groups.programmes')}</Divider>
           <MetricInputs t={t} programme />
-          <Form.Item label={`${t('targets.reason')}${t('common:form.optional')}`} name="reason" rules={[maxLength(t, t('targets.reason'), 500)]}>
+          <Form.Item label={t('common:form.optionalLabel', { label: t('targets.reason') })} name="reason" rules={[maxLength(t, t('targets.reason'), 500)]}>
             <Input placeholder="市总工会2026年下达目标" />
           </Form.Item>
         </>

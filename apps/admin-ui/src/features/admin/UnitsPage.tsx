@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { useRefreshSoon } from '../../components/readModel';
 import { useUnits, type Unit } from '../../components/UnitSelect';
+import { usePunctuation } from '../../components/punctuation';
 import { CommandModal } from '../employment/CommandModal';
 import { maxLength, required } from '../employment/fields';
 import { LEVELS, type Level, type WriteResult } from './adminApi';
@@ -22,16 +23,17 @@ const levelAbove = (level: Level): Level | undefined => LEVELS[LEVELS.indexOf(le
 
 /** The units as a tree of options, only those of the given level selectable. */
 function useUnitTree(units: Unit[], selectable: (unit: Unit) => boolean, t: (key: string) => string) {
+  const punct = usePunctuation();
   return useMemo(() => {
     type Node = { value: string; title: string; disabled: boolean; children: Node[] };
-    const nodes = new Map<string, Node>(units.map((u) => [u.id, { value: u.id, title: `${u.name}（${t(`common:levels.${u.level}`)}）`, disabled: !selectable(u), children: [] }]));
+    const nodes = new Map<string, Node>(units.map((u) => [u.id, { value: u.id, title: punct.note(u.name, t(`common:levels.${u.level}`)), disabled: !selectable(u), children: [] }]));
     const roots: Node[] = [];
     for (const u of units) {
       const parent = u.parentId ? nodes.get(u.parentId) : undefined;
       (parent ? parent.children : roots).push(nodes.get(u.id)!);
     }
     return roots;
-  }, [units, selectable, t]);
+  }, [units, selectable, t, punct]);
 }
 
 export function UnitsPage() {
@@ -134,12 +136,13 @@ export function UnitsPage() {
 
 function CreateUnitModal({ units, parent, onClose, onDone }: { units: Unit[]; parent?: Unit; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation('admin');
+  const punct = usePunctuation();
   const anyParent = useMemo(() => (u: Unit) => !!levelBelow(u.level), []);
   const options = useUnitTree(units, anyParent, t);
   const byId = new Map(units.map((u) => [u.id, u]));
   return (
     <CommandModal<{ name: string; level: Level; parentId: string }, WriteResult>
-      title={parent ? `${t('units.createChild')}：${parent.name}` : t('units.create')}
+      title={parent ? punct.labelled(t('units.createChild'), parent.name) : t('units.create')}
       testId="create-unit"
       draftKey="admin.createUnit"
       okText={t('units.create')}

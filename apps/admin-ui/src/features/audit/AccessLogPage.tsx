@@ -11,6 +11,7 @@ import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { usePaging } from '../../components/paging';
 import { useUnits } from '../../components/UnitSelect';
+import { usePunctuation } from '../../components/punctuation';
 import { ACCESS_KINDS, type AccessLogEntry, type Account } from './api';
 import { ShortId } from './shared';
 
@@ -28,6 +29,7 @@ const RECORD_LINKS: Record<string, string> = { hardship_file: '/hardship-files',
 
 export function AccessLogPage() {
   const { t, i18n } = useTranslation('audit');
+  const punct = usePunctuation();
   const { paging: { page, pageSize }, firstPage, pagination } = usePaging();
   const [kind, setKind] = useState<string>();
   const [userId, setUserId] = useState<string>();
@@ -113,7 +115,7 @@ export function AccessLogPage() {
                   loading={accounts.isPending}
                   value={userId}
                   onChange={(value?: string) => { setUserId(value); firstPage(); }}
-                  options={(accounts.data ?? []).map((account) => ({ value: account.id, label: `${account.displayName}（${account.username}）` }))}
+                  options={(accounts.data ?? []).map((account) => ({ value: account.id, label: punct.note(account.displayName, account.username) }))}
                 />
               </Form.Item>
             </Col>
@@ -136,7 +138,7 @@ export function AccessLogPage() {
         columns={[
           { title: t('fields.time'), dataIndex: 'occurredAt', render: (value: string) => <DateText value={value} withTime /> },
           { title: t('fields.accessKind'), dataIndex: 'kind', render: (value: string) => <Tag color={KIND_COLORS[value]}>{t(`accessLog.kinds.${value}`, { defaultValue: value })}</Tag> },
-          { title: t('fields.operator'), key: 'actor', render: (_: unknown, entry) => entry.actorUsername ?? (/^[0-9a-f-]{36}$/.test(entry.actorId) ? <ShortId value={entry.actorId} /> : `${t('accessLog.system')}（${entry.actorId}）`) },
+          { title: t('fields.operator'), key: 'actor', render: (_: unknown, entry) => entry.actorUsername ?? (/^[0-9a-f-]{36}$/.test(entry.actorId) ? <ShortId value={entry.actorId} /> : punct.note(t('accessLog.system'), entry.actorId)) },
           { title: t('fields.account'), key: 'user', render: (_: unknown, entry) => entry.username ?? (entry.userId ? <ShortId value={entry.userId} /> : '—') },
           { title: t('fields.unit'), dataIndex: 'unitId', render: (value: string | null) => (value ? unitName(value) : '—') },
           { title: t('fields.ip'), dataIndex: 'ip', render: (value: string | null) => value ?? '—' },

@@ -11,6 +11,7 @@ import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { usePaging } from '../../components/paging';
+import { usePunctuation } from '../../components/punctuation';
 import type { EventBehind, Grant, UserRef } from '../funds/api';
 import { useAllFunds, useProgrammes, type Disbursements } from './api';
 import { DownloadLink, ShortId, usePoolLabel } from './shared';
@@ -55,6 +56,7 @@ export function DisbursementsPage() {
   const [open, setOpen] = useState<Grant | null>(null);
   const funds = useAllFunds();
   const programmes = useProgrammes();
+  const punct = usePunctuation();
 
   const paged = useQuery({
     queryKey: ['disbursements', 'page', filter, page, pageSize],
@@ -148,7 +150,7 @@ export function DisbursementsPage() {
                   value={filter.programmeId}
                   onChange={(programmeId?: string) => change({ programmeId })}
                   showSearch={{ optionFilterProp: 'label' }}
-                  options={(programmes.data ?? []).map((programme) => ({ value: programme.id, label: `${programme.name}（${programme.year}）` }))}
+                  options={(programmes.data ?? []).map((programme) => ({ value: programme.id, label: punct.note(programme.name, programme.year) }))}
                 />
               </Form.Item>
             </Col>
@@ -244,11 +246,12 @@ export function DisbursementsPage() {
 
 function RecipientName({ grant }: { grant: Grant }) {
   const { t } = useTranslation('audit');
+  const punct = usePunctuation();
   const name = grant.recipient.personalDataErased ? t('disbursements.erased') : (grant.recipient.name ?? '—');
   if (grant.recipient.kind === 'hardship_file' && grant.recipient.fileId) return <Link to={`/hardship-files/${grant.recipient.fileId}`}>{name}</Link>;
   return (
     <span>
-      {name} <Typography.Text type="secondary">（{t('disbursements.worker')}）</Typography.Text>
+      {name} <Typography.Text type="secondary">{punct.open.trimStart()}{t('disbursements.worker')}{punct.close}</Typography.Text>
     </span>
   );
 }
@@ -256,6 +259,7 @@ function RecipientName({ grant }: { grant: Grant }) {
 function Chain({ grant }: { grant: Grant }) {
   const { t, i18n } = useTranslation('audit');
   const poolLabel = usePoolLabel();
+  const punct = usePunctuation();
   const who = (ref: UserRef | null | undefined) => ref?.displayName ?? ref?.userId ?? '—';
   const at = (value: string) => formatDateTime(value, i18n.language);
   const steps = [
@@ -288,7 +292,7 @@ function Chain({ grant }: { grant: Grant }) {
         ]
       : []),
     ...(grant.rejection
-      ? [{ color: 'gray', content: <div><Typography.Text strong>{t('disbursements.rejection')}</Typography.Text><div><DateText value={grant.rejection.on} />：{grant.rejection.reason}</div><EventLine id={grant.rejection.eventId} /></div> }]
+      ? [{ color: 'gray', content: <div><Typography.Text strong>{t('disbursements.rejection')}</Typography.Text><div><DateText value={grant.rejection.on} />{punct.colon}{grant.rejection.reason}</div><EventLine id={grant.rejection.eventId} /></div> }]
       : []),
     ...(grant.disbursement
       ? [
@@ -299,9 +303,9 @@ function Chain({ grant }: { grant: Grant }) {
                 <Typography.Text strong>{t('fields.disbursement')}</Typography.Text> <Tag>{t(`methods.${grant.disbursement.method}`)}</Tag>
                 <div>
                   <DateText value={grant.disbursement.paidOn} /> · {t('fields.receipt')} <Typography.Text strong copyable>{grant.disbursement.receiptReference}</Typography.Text> ·{' '}
-                  {t('disbursements.paidBy', { name: who(grant.disbursement.by) })}（{at(grant.disbursement.at)}）
+                  {punct.note(t('disbursements.paidBy', { name: who(grant.disbursement.by) }), at(grant.disbursement.at))}
                 </div>
-                {grant.disbursement.inKindDescription && <div>{t('fields.inKind')}：{grant.disbursement.inKindDescription}</div>}
+                {grant.disbursement.inKindDescription && <div>{punct.labelled(t('fields.inKind'), grant.disbursement.inKindDescription)}</div>}
                 <EventLine id={grant.disbursement.eventId} position={grant.disbursement.position} />
               </div>
             ),
@@ -309,10 +313,10 @@ function Chain({ grant }: { grant: Grant }) {
         ]
       : []),
     ...(grant.revocation
-      ? [{ color: 'gray', content: <div><Typography.Text strong>{t('disbursements.revocation')}</Typography.Text><div><DateText value={grant.revocation.on} />：{grant.revocation.reason}</div><EventLine id={grant.revocation.eventId} /></div> }]
+      ? [{ color: 'gray', content: <div><Typography.Text strong>{t('disbursements.revocation')}</Typography.Text><div><DateText value={grant.revocation.on} />{punct.colon}{grant.revocation.reason}</div><EventLine id={grant.revocation.eventId} /></div> }]
       : []),
     ...(grant.reversal
-      ? [{ color: 'red', content: <div data-testid="chain-reversal"><Typography.Text strong>{t('disbursements.reversal')}</Typography.Text><div><DateText value={grant.reversal.on} />：{grant.reversal.reason}</div><EventLine id={grant.reversal.eventId} /></div> }]
+      ? [{ color: 'red', content: <div data-testid="chain-reversal"><Typography.Text strong>{t('disbursements.reversal')}</Typography.Text><div><DateText value={grant.reversal.on} />{punct.colon}{grant.reversal.reason}</div><EventLine id={grant.reversal.eventId} /></div> }]
       : []),
   ];
   const eventColumns = [
@@ -327,7 +331,7 @@ function Chain({ grant }: { grant: Grant }) {
       <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }}>
         <Descriptions.Item label={t('fields.recipient')}><RecipientName grant={grant} /></Descriptions.Item>
         <Descriptions.Item label={t('fields.amount')}><Money fen={grant.amountFen} /></Descriptions.Item>
-        <Descriptions.Item label={t('fields.programme')}>{grant.programme.name}（{t(`programmeKinds.${grant.programme.kind}`)}）</Descriptions.Item>
+        <Descriptions.Item label={t('fields.programme')}>{punct.note(grant.programme.name, t(`programmeKinds.${grant.programme.kind}`))}</Descriptions.Item>
         <Descriptions.Item label={t('fields.fund')}><Link to={`/funds/${grant.fund.id}`}>{grant.fund.name}</Link></Descriptions.Item>
         <Descriptions.Item label={t('fields.pool')}>{poolLabel(grant.pool)}</Descriptions.Item>
         <Descriptions.Item label={t('fields.unit')}>{grant.unitName}</Descriptions.Item>

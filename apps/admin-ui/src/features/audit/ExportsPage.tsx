@@ -11,6 +11,7 @@ import { toIsoDate } from '../../components/format';
 import { Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
+import { usePunctuation } from '../../components/punctuation';
 import { useAllFunds, useProgrammes, type FundReconciliation, type ProgrammeReconciliation, type Reconciliation } from './api';
 import { DownloadLink, SourceTag } from './shared';
 
@@ -41,6 +42,7 @@ export function ExportsPage() {
   const funds = useAllFunds();
   const programmes = useProgrammes();
   const any = t('exports.any');
+  const punct = usePunctuation();
 
   const [enterprise, setEnterprise] = useState<{ unitId?: string; status?: string; search?: string }>({});
   const [files, setFiles] = useState<{ unitId?: string; category?: string; tier?: string; status?: string; name?: string }>({});
@@ -118,7 +120,7 @@ export function ExportsPage() {
               </Col>
               <Col xs={24}>
                 <Form.Item label={t('fields.programme')} htmlFor="export-disb-programme">
-                  <Select id="export-disb-programme" allowClear placeholder={any} value={disb.programmeId} onChange={(programmeId?: string) => setDisb({ ...disb, programmeId })} options={(programmes.data ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.year}）` }))} />
+                  <Select id="export-disb-programme" allowClear placeholder={any} value={disb.programmeId} onChange={(programmeId?: string) => setDisb({ ...disb, programmeId })} options={(programmes.data ?? []).map((p) => ({ value: p.id, label: punct.note(p.name, p.year) }))} />
                 </Form.Item>
               </Col>
             </Row>

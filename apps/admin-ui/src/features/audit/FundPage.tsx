@@ -7,11 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { useMe } from '../../auth/session';
-import { formatDateTime, toIsoDate } from '../../components/format';
+import { formatDateTime, formatMoney, toIsoDate } from '../../components/format';
 import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { usePaging } from '../../components/paging';
+import { usePunctuation } from '../../components/punctuation';
 import { useAllFunds, useFund, useLedger, type BalanceAsOf, type Fund, type LedgerLine, type ReplayResult } from './api';
 import { actionsFor, MoneyFormModal, type MoneyAction } from './MoneyForms';
 import { DownloadLink, formatBeijing, PoolList, ShortId, SourceTag, usePoolLabel } from './shared';
@@ -33,18 +34,19 @@ export function FundPage() {
 
 function FundBody({ fund }: { fund: Fund }) {
   const { t } = useTranslation('audit');
+  const punct = usePunctuation();
   const me = useMe();
   const [action, setAction] = useState<MoneyAction | null>(null);
   const actions = actionsFor(fund);
   return (
     <Flex vertical gap={16}>
       <Card title={t('fund.figures')} size="small">
-        <Row gutter={[16, 16]}>
-          <Col xs={12} md={6}><Statistic title={t('fields.balance')} value={fund.balanceFen / 100} precision={2} prefix="¥" /></Col>
-          <Col xs={12} md={6}><Statistic title={t('fields.reserved')} value={fund.reservedFen / 100} precision={2} prefix="¥" /></Col>
-          <Col xs={12} md={6}><Statistic title={t('fields.available')} value={fund.availableFen / 100} precision={2} prefix="¥" /></Col>
-          <Col xs={12} md={6}><Statistic title={t('fields.revision')} value={fund.revision} /></Col>
-        </Row>
+        <Flex wrap gap="12px 48px">
+          <MoneyStatistic title={t('fields.balance')} fen={fund.balanceFen} />
+          <MoneyStatistic title={t('fields.reserved')} fen={fund.reservedFen} />
+          <MoneyStatistic title={t('fields.available')} fen={fund.availableFen} />
+          <Statistic title={t('fields.revision')} value={fund.revision} />
+        </Flex>
         <Descriptions size="small" style={{ marginTop: 12 }} column={{ xs: 1, sm: 1, md: 2 }}>
           <Descriptions.Item label={t('fields.source')}><SourceTag source={fund.source} /></Descriptions.Item>
           <Descriptions.Item label={t('fields.unit')}>{fund.unitName}</Descriptions.Item>
@@ -63,7 +65,7 @@ function FundBody({ fund }: { fund: Fund }) {
             ))}
           </Flex>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            {t('fund.sourceNote', { source: t(`sources.${fund.source}`), actions: actions.map((name) => t(`fund.${name}`)).join('、') })}
+            {t('fund.sourceNote', { source: t(`sources.${fund.source}`), actions: punct.list(actions.map((name) => t(`fund.${name}`))) })}
           </Typography.Paragraph>
           <MoneyFormModal fund={fund} action={action} onClose={() => setAction(null)} />
         </Card>
@@ -75,6 +77,12 @@ function FundBody({ fund }: { fund: Fund }) {
       <LedgerCard fund={fund} />
     </Flex>
   );
+}
+
+/** An amount as a Statistic, formatted like every other amount (`formatMoney`); a long one wraps rather than overflows. */
+function MoneyStatistic({ title, fen }: { title: string; fen: number }) {
+  const { i18n } = useTranslation();
+  return <Statistic title={title} value={fen} formatter={(value) => formatMoney(value, i18n.language)} styles={{ content: { overflowWrap: 'anywhere' } }} />;
 }
 
 function PoolsTable({ fund }: { fund: Fund }) {
@@ -119,14 +127,14 @@ function BalanceAsOfCard({ fund }: { fund: Fund }) {
             <Typography.Text type="secondary" data-testid="balance-as-of-instant">
               {t('fund.asOfResult', { instant: formatBeijing(data.asOf, i18n.language) })}
             </Typography.Text>
-            <Row gutter={16} style={{ marginTop: 8 }}>
-              <Col xs={8}><Statistic title={t('fields.balance')} value={data.balanceFen / 100} precision={2} prefix="¥" /></Col>
-              <Col xs={8}><Statistic title={t('fields.reserved')} value={data.reservedFen / 100} precision={2} prefix="¥" /></Col>
-              <Col xs={8}><Statistic title={t('fields.available')} value={data.availableFen / 100} precision={2} prefix="¥" /></Col>
-            </Row>
+            <Flex wrap gap="8px 48px" style={{ marginTop: 8 }}>
+              <MoneyStatistic title={t('fields.balance')} fen={data.balanceFen} />
+              <MoneyStatistic title={t('fields.reserved')} fen={data.reservedFen} />
+              <MoneyStatistic title={t('fields.available')} fen={data.availableFen} />
+            </Flex>
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
               {data.lastEntry
-                ? `${t('fund.asOfCounted', { count: data.entriesCounted })}；${t('fund.asOfLast', { kind: t(`ledgerKinds.${data.lastEntry.kind}`), at: formatDateTime(data.lastEntry.occurredAt, i18n.language) })}`
+                ? t('fund.asOfSummary', { count: data.entriesCounted, kind: t(`ledgerKinds.${data.lastEntry.kind}`), at: formatDateTime(data.lastEntry.occurredAt, i18n.language) })
                 : t('fund.asOfNone')}
             </Typography.Paragraph>
           </div>
@@ -185,6 +193,7 @@ function LedgerCard({ fund }: { fund: Fund }) {
   const ledger = useLedger(fund.id, { page, pageSize, from, to });
   const funds = useAllFunds();
   const poolLabel = usePoolLabel();
+  const punct = usePunctuation();
   const fundName = (id: string | null) => funds.data?.find((other) => other.id === id)?.name ?? id;
 
   const counterpart = (line: LedgerLine) => {
@@ -193,7 +202,7 @@ function LedgerCard({ fund }: { fund: Fund }) {
       return (
         <>
           {other ? <Link to={`/funds/${other}`}>{fundName(other)}</Link> : '—'}
-          {line.description && <Typography.Text type="secondary">（{line.description}）</Typography.Text>}
+          {line.description && <Typography.Text type="secondary">{punct.open}{line.description}{punct.close}</Typography.Text>}
         </>
       );
     }
@@ -201,7 +210,7 @@ function LedgerCard({ fund }: { fund: Fund }) {
     return (
       <>
         {line.counterpart ?? line.description ?? '—'}
-        {line.counterpart && line.description && <Typography.Text type="secondary">（{line.description}）</Typography.Text>}
+        {line.counterpart && line.description && <Typography.Text type="secondary">{punct.open}{line.description}{punct.close}</Typography.Text>}
       </>
     );
   };

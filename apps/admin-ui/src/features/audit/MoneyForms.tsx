@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { DraftNotice } from '../../components/DraftNotice';
 import { useConfirmMoney } from '../../components/confirmMoney';
 import { formatMoney, toIsoDate, yuanToFen } from '../../components/format';
+import { usePunctuation } from '../../components/punctuation';
 import { useCommandForm } from '../../components/useCommandForm';
 import { AID_PROGRAMMES } from '../funds/api';
 import { useAllFunds, useProgrammes, waitForFund, type Fund } from './api';
@@ -54,6 +55,7 @@ export function MoneyFormModal({ fund, action, onClose }: { fund: Fund; action: 
 
 function MoneyForm({ fund, action, onDone }: { fund: Fund; action: MoneyAction; onDone: () => void }) {
   const { t, i18n } = useTranslation('audit');
+  const punct = usePunctuation();
   const c = (key: string, options?: Record<string, unknown>) => t(key, { ns: 'common', ...options });
   const [form] = Form.useForm<Values>();
   const confirmMoney = useConfirmMoney();
@@ -154,9 +156,9 @@ function MoneyForm({ fund, action, onDone }: { fund: Fund; action: MoneyAction; 
       <DraftNotice command={command} onDiscard={attempt.drop} />
       {action === 'transfer' && (
         <>
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('fund.transferHint')} description={`${t('pools.general')}（${t('fields.available')}）：${formatMoney(general?.availableFen ?? 0, i18n.language)}`} />
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('fund.transferHint')} description={punct.labelled(punct.note(t('pools.general'), t('fields.available')), formatMoney(general?.availableFen ?? 0, i18n.language))} />
           <Form.Item name="toFundId" label={t('fields.toFund')} rules={[{ required: true, message: c('form.requiredSelect', { label: t('fields.toFund') }) }]} extra={!funds.isPending && !targets.length ? t('fund.noTransferTarget') : undefined}>
-            <Select loading={funds.isPending} options={targets.map((other) => ({ value: other.id, label: `${other.name}（${t(`sources.${other.source}`)}）` }))} />
+            <Select loading={funds.isPending} options={targets.map((other) => ({ value: other.id, label: punct.note(other.name, t(`sources.${other.source}`)) }))} />
           </Form.Item>
         </>
       )}
@@ -197,7 +199,7 @@ function MoneyForm({ fund, action, onDone }: { fund: Fund; action: MoneyAction; 
           </Form.Item>
           {restriction === 'programme' && (
             <Form.Item name="programmeId" label={t('fields.programme')} rules={[{ required: true, message: c('form.requiredSelect', { label: t('fields.programme') }) }]}>
-              <Select loading={programmes.isPending} showSearch={{ optionFilterProp: 'label' }} options={(programmes.data ?? []).map((p) => ({ value: p.id, label: `${p.name}（${p.year}）` }))} />
+              <Select loading={programmes.isPending} showSearch={{ optionFilterProp: 'label' }} options={(programmes.data ?? []).map((p) => ({ value: p.id, label: punct.note(p.name, p.year) }))} />
             </Form.Item>
           )}
           {restriction === 'purpose' && (

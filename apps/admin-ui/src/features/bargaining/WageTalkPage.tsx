@@ -13,6 +13,7 @@ import { QueryView } from '../../components/QueryView';
 import { formatBasisPoints, formatDate, formatDateTime, formatMoney, toIsoDate, yuanToFen } from '../../components/format';
 import { useCommandForm } from '../../components/useCommandForm';
 import { useKnownRevision } from '../../components/readModel';
+import { usePunctuation } from '../../components/punctuation';
 import type { Union } from '../organizing/api';
 import { TALKS_TOPICS, useWageTalks, type WageTalksDetail } from './api';
 import { canWrite } from './WageTalksPage';
@@ -82,6 +83,7 @@ function Chain({ talks }: { talks: WageTalksDetail }) {
 
 function TalksView({ talks }: { talks: WageTalksDetail }) {
   const { t } = useTranslation('bargaining');
+  const punct = usePunctuation();
   const me = useMe();
   const a = talks.agreement;
   const deadline = talks.nextDeadline;
@@ -134,10 +136,10 @@ function TalksView({ talks }: { talks: WageTalksDetail }) {
                 { key: 'offer', label: t('list.offerDate'), children: <DateText value={talks.offerDate} /> },
                 { key: 'topics', label: t('openForm.topics'), children: <Space wrap size={4}>{talks.topics.map((x) => <Tag key={x}>{t(`topic.${x}`, { defaultValue: x })}</Tag>)}</Space> },
                 ...(talks.employerResponse
-                  ? [{ key: 'resp', label: t('detail.employerResponse'), children: <span>{t(`decision.${talks.employerResponse.decision}`)}（<DateText value={talks.employerResponse.respondedOn} />）</span> }]
+                  ? [{ key: 'resp', label: t('detail.employerResponse'), children: <span>{t(`decision.${talks.employerResponse.decision}`)}{punct.open}<DateText value={talks.employerResponse.respondedOn} />{punct.close}</span> }]
                   : []),
                 ...(talks.rectification
-                  ? [{ key: 'rect', label: t('detail.rectification'), children: <span><DateText value={talks.rectification.issuedOn} />{talks.rectification.respondBy && <>；{t('detail.respondBy')} <DateText value={talks.rectification.respondBy} /></>}</span> }]
+                  ? [{ key: 'rect', label: t('detail.rectification'), children: <span><DateText value={talks.rectification.issuedOn} />{talks.rectification.respondBy && <>{punct.semicolon}{t('detail.respondBy')} <DateText value={talks.rectification.respondBy} /></>}</span> }]
                   : []),
                 { key: 'rounds', label: t('detail.roundsHeld'), children: talks.roundsHeld },
                 ...(talks.effectiveOn ? [{ key: 'eff', label: t('detail.effectiveOn'), children: <DateText value={talks.effectiveOn} /> }] : []),
@@ -181,15 +183,14 @@ function TalksView({ talks }: { talks: WageTalksDetail }) {
 
 function StepsHistory({ talks }: { talks: WageTalksDetail }) {
   const { t, i18n } = useTranslation('bargaining');
+  const punct = usePunctuation();
   if (!talks.steps.length) return <Typography.Text type="secondary">{t('history.empty')}</Typography.Text>;
-  const en = i18n.language === 'en';
-  const colon = en ? ': ' : '：';
-  const sep = en ? ', ' : '、';
+  const { colon } = punct;
   const summary = (type: string, d: Record<string, unknown>): ReactNode => {
     const s = (k: string) => (d[k] === undefined || d[k] === null ? '' : String(d[k]));
     switch (type) {
       case 'WageTalksOpened':
-        return (Array.isArray(d.topics) ? d.topics : []).map((x) => t(`topic.${String(x)}`)).join(sep);
+        return punct.list((Array.isArray(d.topics) ? d.topics : []).map((x) => t(`topic.${String(x)}`)));
       case 'EmployerResponded':
         return [t(`decision.${s('decision')}`), s('note')].filter(Boolean).join(colon);
       case 'RectificationOpinionIssued':
@@ -203,7 +204,7 @@ function StepsHistory({ talks }: { talks: WageTalksDetail }) {
           d.minimumMonthlyWageFen != null ? `${t('detail.minimumWage')} ${formatMoney(Number(d.minimumMonthlyWageFen), i18n.language)}` : '',
         ]
           .filter(Boolean)
-          .join(en ? ', ' : '，');
+          .join(punct.comma);
       case 'AgreementAdopted':
         return t('history.votes', { present: s('delegatesPresent'), votes: s('votesFor') });
       case 'AgreementFiled':
@@ -403,7 +404,7 @@ function StepForm({ step, talks, ifMatch, lastStepOn, onSent }: { step: Exclude<
           {textArea('opinion', 2000)}
           <Form.Item
             name="respondBy"
-            label={`${f('respondBy')}${t('common:form.optional')}`}
+            label={t('common:form.optionalLabel', { label: f('respondBy') })}
             dependencies={['issuedOn']}
             rules={[
               ({ getFieldValue }) => ({
@@ -437,12 +438,12 @@ function StepForm({ step, talks, ifMatch, lastStepOn, onSent }: { step: Exclude<
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="wageGrowthPercent" label={`${f('wageGrowthPercent')}${t('common:form.optional')}`} rules={[{ type: 'number', min: 0, max: 100, message: t('common:form.max', { label: f('wageGrowthPercent'), max: 100 }) }]}>
+            <Form.Item name="wageGrowthPercent" label={t('common:form.optionalLabel', { label: f('wageGrowthPercent') })} rules={[{ type: 'number', min: 0, max: 100, message: t('common:form.max', { label: f('wageGrowthPercent'), max: 100 }) }]}>
               <InputNumber min={0} max={100} precision={2} step={0.5} style={{ width: '100%' }} suffix="%" />
             </Form.Item>
           </Col>
           <Col xs={24} sm={12}>
-            <Form.Item name="minimumWageYuan" label={`${f('minimumWageYuan')}${t('common:form.optional')}`} rules={[{ type: 'number', min: 0, max: 1_000_000, message: t('common:form.money') }]}>
+            <Form.Item name="minimumWageYuan" label={t('common:form.optionalLabel', { label: f('minimumWageYuan') })} rules={[{ type: 'number', min: 0, max: 1_000_000, message: t('common:form.money') }]}>
               <InputNumber min={0} max={1_000_000} precision={2} style={{ width: '100%' }} suffix={t('common:money.yuan')} />
             </Form.Item>
           </Col>

@@ -7,6 +7,7 @@ import { useMe } from '../../auth/session';
 import { DateText } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { useUrlPaging } from '../../components/paging';
+import { usePunctuation } from '../../components/punctuation';
 import { useEnterprise } from '../organizing/api';
 import { DEADLINE_KINDS, TALKS_SCOPES, TALKS_STATUSES, useWageTalksList, type WageTalks } from './api';
 import { NextStep, StatusTag } from './shared';
@@ -15,6 +16,7 @@ export const canWrite = (role: string) => role === 'caseworker' || role === 'sup
 
 export function WageTalksPage() {
   const { t } = useTranslation('bargaining');
+  const punct = usePunctuation();
   const me = useMe();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
@@ -110,7 +112,7 @@ export function WageTalksPage() {
           {filter.enterpriseId && !filter.overdue && (
             <Space wrap>
               <Tag color="blue">
-                {t('list.enterpriseFilter')}：{enterprise.data?.name ?? '…'}
+                {punct.labelled(t('list.enterpriseFilter'), enterprise.data?.name ?? '…')}
               </Tag>
               <Button
                 size="small"

@@ -9,6 +9,7 @@ import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { formatDate, formatDateTime, formatMoney } from '../../components/format';
+import { usePunctuation } from '../../components/punctuation';
 import { useFile, useFileGrants, useTimeline, type FileDetail, type GrantRow, type TimelineEntry } from './api';
 import { FileActionModal, type FileAction } from './FileActions';
 import { CategoryTags, NS, PersonName, StatusTag, TierTag } from './shared';
@@ -28,6 +29,7 @@ const EVENT_COLORS: Record<string, string> = {
 /** The few facts of an event worth a line under its name; sealed notes are opened by the API (null once erased). */
 function EventDetails({ entry }: { entry: TimelineEntry }) {
   const { t, i18n } = useTranslation(NS);
+  const punct = usePunctuation();
   const d = entry.data;
   const lines: ReactNode[] = [];
   const str = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -62,7 +64,7 @@ function EventDetails({ entry }: { entry: TimelineEntry }) {
       break;
     case 'HardshipVisitRecorded':
       lines.push(t(`occasions.${str(d.occasion)}`));
-      if (Array.isArray(d.visitors)) lines.push(t('timeline.visitors', { names: (d.visitors as string[]).join('、') }));
+      if (Array.isArray(d.visitors)) lines.push(t('timeline.visitors', { names: punct.list(d.visitors as string[]) }));
       break;
     case 'AidRequestNoted':
       lines.push(
@@ -152,6 +154,7 @@ function Grants({ id }: { id: string }) {
 
 function VisitsAndReviews({ id }: { id: string }) {
   const { t } = useTranslation(NS);
+  const punct = usePunctuation();
   const timeline = useTimeline(id);
   const entries = timeline.data ?? [];
   const visits = entries.filter((e) => e.type === 'HardshipVisitRecorded');
@@ -181,7 +184,7 @@ function VisitsAndReviews({ id }: { id: string }) {
               columns={[
                 { title: t('visit.visitedOn'), key: 'on', render: (_: unknown, e: TimelineEntry) => <DateText value={str(e.data.visitedOn)} /> },
                 { title: t('visit.occasion'), key: 'occasion', render: (_: unknown, e: TimelineEntry) => t(`occasions.${str(e.data.occasion)}`) },
-                { title: t('visit.visitors'), key: 'visitors', render: (_: unknown, e: TimelineEntry) => ((e.data.visitors as string[]) ?? []).join('、') },
+                { title: t('visit.visitors'), key: 'visitors', render: (_: unknown, e: TimelineEntry) => punct.list((e.data.visitors as string[]) ?? []) },
                 { title: t('visit.notes'), key: 'notes', render: (_: unknown, e: TimelineEntry) => sealedText(e.data.notes) || '—' },
               ]}
             />

@@ -419,7 +419,7 @@ export const casework = bundle(
       employerNameHelp: 'For an employer not in the registry',
       categories: 'Causes of hardship',
       tier: 'Tier',
-      tierHelp: 'Deep: income at or below 低保; relative: above it and below twice it; accident: needs illness or disaster among the causes',
+      tierHelp: 'Deep: income at or below the minimum living standard; relative: above it and below twice it; accident: needs illness or disaster among the causes',
       illnessDetails: 'Illness details',
       householdSize: 'Household size',
       income: 'Per-person monthly income (yuan)',

@@ -12,6 +12,7 @@ import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
 import { formatDateTime, toIsoDate } from '../../components/format';
 import { useKnownRevision } from '../../components/readModel';
+import { usePunctuation, type Punctuation } from '../../components/punctuation';
 import {
   COURSE_TYPES,
   DROP_OUT_REASONS,
@@ -60,6 +61,7 @@ export function JobSeekerPage() {
 
 function SeekerView({ seeker }: { seeker: JobSeekerDetail }) {
   const { t } = useTranslation('employment');
+  const punct = usePunctuation();
   const me = useMe();
   const refreshSoon = useRefreshSoon();
   const [action, setAction] = useState<Action | null>(null);
@@ -126,7 +128,7 @@ function SeekerView({ seeker }: { seeker: JobSeekerDetail }) {
         items={[
           {
             key: 'trainings',
-            label: `${t('detail.trainings')}（${seeker.trainings.length}）`,
+            label: punct.note(t('detail.trainings'), seeker.trainings.length),
             children: (
               <Table<Training>
                 rowKey="id"
@@ -191,7 +193,7 @@ function SeekerView({ seeker }: { seeker: JobSeekerDetail }) {
           },
           {
             key: 'referrals',
-            label: `${t('detail.referrals')}（${seeker.referrals.length}）`,
+            label: punct.note(t('detail.referrals'), seeker.referrals.length),
             children: (
               <Table<Referral>
                 rowKey="id"
@@ -315,7 +317,7 @@ function SeekerView({ seeker }: { seeker: JobSeekerDetail }) {
 
       {action?.type === 'complete' && (
         <CommandModal<{ completedOn: dayjs.Dayjs; certified?: boolean }, CommandResult>
-          title={`${t('training.completeTitle')}：${action.training.courseName}`}
+          title={punct.labelled(t('training.completeTitle'), action.training.courseName)}
           testId="complete-training"
           okText={t('actions.complete')}
           onClose={close}
@@ -338,7 +340,7 @@ function SeekerView({ seeker }: { seeker: JobSeekerDetail }) {
 
       {action?.type === 'dropOut' && (
         <CommandModal<{ droppedOn: dayjs.Dayjs; reason: string }, CommandResult>
-          title={`${t('training.dropOutTitle')}：${action.training.courseName}`}
+          title={punct.labelled(t('training.dropOutTitle'), action.training.courseName)}
           testId="drop-out-training"
           okText={t('actions.dropOut')}
           onClose={close}
@@ -362,7 +364,7 @@ function SeekerView({ seeker }: { seeker: JobSeekerDetail }) {
 
       {action?.type === 'outcome' && (
         <CommandModal<{ outcome: string; recordedOn: dayjs.Dayjs }, CommandResult>
-          title={`${t('referral.outcomeTitle')}：${action.referral.employer} · ${action.referral.position}`}
+          title={punct.labelled(t('referral.outcomeTitle'), `${action.referral.employer} · ${action.referral.position}`)}
           testId="referral-outcome"
           okText={t('actions.outcome')}
           onClose={close}
@@ -404,10 +406,10 @@ function SeekerView({ seeker }: { seeker: JobSeekerDetail }) {
               <Form.Item label={t('jobLoss.reason')} name="jobLossReason" rules={[required(t, t('jobLoss.reason'), true)]}>
                 <Select options={optionsOf(t, JOB_LOSS_REASONS, 'jobLossReasons')} />
               </Form.Item>
-              <Form.Item label={`${t('jobLoss.kind')}${t('common:form.optional')}`} name="kind" extra={t('jobLoss.kindHelp')}>
+              <Form.Item label={t('common:form.optionalLabel', { label: t('jobLoss.kind') })} name="kind" extra={t('jobLoss.kindHelp')}>
                 <Select allowClear placeholder={t(`kinds.${seeker.kind}`)} options={optionsOf(t, SEEKER_KINDS, 'kinds')} />
               </Form.Item>
-              <Form.Item label={`${t('jobLoss.registeredOn')}${t('common:form.optional')}`} name="registeredOn" extra={t('jobLoss.registeredOnHelp')} rules={[pastDate(t)]}>
+              <Form.Item label={t('common:form.optionalLabel', { label: t('jobLoss.registeredOn') })} name="registeredOn" extra={t('jobLoss.registeredOnHelp')} rules={[pastDate(t)]}>
                 <DatePicker disabledDate={notFuture} />
               </Form.Item>
             </>
@@ -431,6 +433,7 @@ interface ReferValues {
 
 function ReferModal({ draftKey, onClose, send, onDone }: { draftKey: string; onClose: () => void; send: Send; onDone: (r: CommandResult) => void }) {
   const { t } = useTranslation('employment');
+  const punct = usePunctuation();
   const fairs = useFairChoices();
   return (
     <CommandModal<ReferValues, CommandResult>
@@ -480,7 +483,7 @@ function ReferModal({ draftKey, onClose, send, onDone }: { draftKey: string; onC
                     <Select
                       loading={fairs.isPending}
                       showSearch={{ optionFilterProp: 'label' }}
-                      options={(fairs.data ?? []).map((f) => ({ value: f.id, label: `${f.name}（${f.heldOn}）` }))}
+                      options={(fairs.data ?? []).map((f) => ({ value: f.id, label: punct.note(f.name, f.heldOn) }))}
                     />
                   </Form.Item>
                   <FairPositionField fairId={form.getFieldValue('fairId') as string | undefined} />
@@ -499,6 +502,7 @@ function ReferModal({ draftKey, onClose, send, onDone }: { draftKey: string; onC
 
 function FairPositionField({ fairId }: { fairId?: string }) {
   const { t } = useTranslation('employment');
+  const punct = usePunctuation();
   const fair = useFair(fairId);
   return (
     <Form.Item label={t('referral.positionAtFair')} name="positionId" rules={[required(t, t('referral.positionAtFair'), true)]}>
@@ -507,7 +511,7 @@ function FairPositionField({ fairId }: { fairId?: string }) {
         placeholder={fairId ? undefined : t('referral.pickFairFirst')}
         loading={!!fairId && fair.isPending}
         showSearch={{ optionFilterProp: 'label' }}
-        options={(fair.data?.positions ?? []).map((p) => ({ value: p.id, label: `${p.employer} · ${p.position}（${t('referral.openings', { count: p.count })}）` }))}
+        options={(fair.data?.positions ?? []).map((p) => ({ value: p.id, label: punct.note(`${p.employer} · ${p.position}`, t('referral.openings', { count: p.count })) }))}
       />
     </Form.Item>
   );
@@ -536,6 +540,7 @@ function RehireModal({
   onDone: (r: CommandResult) => void;
 }) {
   const { t } = useTranslation('employment');
+  const punct = usePunctuation();
   const fairs = useFairChoices();
   return (
     <CommandModal<RehireValues, CommandResult>
@@ -578,17 +583,17 @@ function RehireModal({
               return (
                 <>
                   {(channel === 'referral' || channel === 'job_fair') && openReferrals.length > 0 && (
-                    <Form.Item label={`${t('rehiring.referral')}${t('common:form.optional')}`} name="referralId">
-                      <Select allowClear placeholder={t('rehiring.referralNone')} options={openReferrals.map((r) => ({ value: r.id, label: `${r.employer} · ${r.position}（${r.referredOn}）` }))} />
+                    <Form.Item label={t('common:form.optionalLabel', { label: t('rehiring.referral') })} name="referralId">
+                      <Select allowClear placeholder={t('rehiring.referralNone')} options={openReferrals.map((r) => ({ value: r.id, label: punct.note(`${r.employer} · ${r.position}`, r.referredOn) }))} />
                     </Form.Item>
                   )}
                   {channel === 'job_fair' && (
-                    <Form.Item label={`${t('rehiring.fair')}${t('common:form.optional')}`} name="fairId">
+                    <Form.Item label={t('common:form.optionalLabel', { label: t('rehiring.fair') })} name="fairId">
                       <Select
                         allowClear
                         loading={fairs.isPending}
                         showSearch={{ optionFilterProp: 'label' }}
-                        options={(fairs.data ?? []).map((f) => ({ value: f.id, label: `${f.name}（${f.heldOn}）` }))}
+                        options={(fairs.data ?? []).map((f) => ({ value: f.id, label: punct.note(f.name, f.heldOn) }))}
                       />
                     </Form.Item>
                   )}
@@ -613,6 +618,7 @@ function RehireModal({
 
 function SeekerHistory({ id }: { id: string }) {
   const { t, i18n } = useTranslation('employment');
+  const punct = usePunctuation();
   const history = useQuery({ queryKey: ['employment', 'seeker', id, 'history'], queryFn: () => api.get<HistoryEntry[]>(`/job-seekers/${id}/history`) });
   return (
     <QueryView query={history} isEmpty={(d) => d.length === 0} empty={<Empty description={t('detail.noHistory')} />}>
@@ -624,7 +630,7 @@ function SeekerHistory({ id }: { id: string }) {
             content: (
               <div>
                 <Typography.Text strong>{t(`history.events.${entry.type}`, { defaultValue: entry.type })}</Typography.Text>
-                <div>{describeEvent(entry, t)}</div>
+                <div>{describeEvent(entry, t, punct)}</div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t('history.recordedAt', { at: formatDateTime(entry.recordedAt, i18n.language) })}
                 </Typography.Text>
@@ -637,7 +643,7 @@ function SeekerHistory({ id }: { id: string }) {
   );
 }
 
-function describeEvent(entry: HistoryEntry, t: TFunction): string {
+function describeEvent(entry: HistoryEntry, t: TFunction, punct: Punctuation): string {
   const d = entry.data as Record<string, string | boolean | null | undefined>;
   const parts: string[] = [];
   switch (entry.type) {
@@ -648,7 +654,7 @@ function describeEvent(entry: HistoryEntry, t: TFunction): string {
       parts.push(`${t('jobLoss.lostJobOn')} ${d.lostJobOn}`, t(`jobLossReasons.${d.jobLossReason}`), t(`kinds.${d.kind}`), `${t('fields.registeredOn')} ${d.registeredOn}`);
       break;
     case 'TrainingEnrolled':
-      parts.push(`${d.courseName}（${t(`courseTypes.${d.courseType}`)}）`, String(d.provider ?? ''), `${d.startsOn} – ${d.endsOn}`);
+      parts.push(punct.note(String(d.courseName ?? ''), t(`courseTypes.${d.courseType}`)), String(d.provider ?? ''), `${d.startsOn} – ${d.endsOn}`);
       break;
     case 'TrainingCompleted':
       parts.push(`${t('training.completedOn')} ${d.completedOn}`);

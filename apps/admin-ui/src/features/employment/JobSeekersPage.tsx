@@ -214,7 +214,7 @@ function RegisterSeekerModal({ onClose, onRegistered }: { onClose: () => void; o
           </Col>
           <Col xs={24} md={12}>
             <Form.Item
-              label={`${t('fields.residentId')}${t('common:form.optional')}`}
+              label={t('common:form.optionalLabel', { label: t('fields.residentId') })}
               name="residentId"
               rules={[{ validator: (_r, v?: string) => (!v?.trim() || isResidentId(v) ? Promise.resolve() : Promise.reject(new Error(t('form.residentIdInvalid')))) }]}
             >
@@ -232,13 +232,13 @@ function RegisterSeekerModal({ onClose, onRegistered }: { onClose: () => void; o
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label={`${t('fields.registeredOn')}${t('common:form.optional')}`} name="registeredOn" rules={[pastDate(t)]}>
+            <Form.Item label={t('common:form.optionalLabel', { label: t('fields.registeredOn') })} name="registeredOn" rules={[pastDate(t)]}>
               <DatePicker style={{ width: '100%' }} disabledDate={notFuture} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item
-              label={`${t('fields.skills')}${t('common:form.optional')}`}
+              label={t('common:form.optionalLabel', { label: t('fields.skills') })}
               name="skills"
               extra={t('fields.skillsHelp')}
               rules={[
@@ -256,12 +256,12 @@ function RegisterSeekerModal({ onClose, onRegistered }: { onClose: () => void; o
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item label={`${t('fields.wantedWork')}${t('common:form.optional')}`} name="wantedWork" rules={[maxLength(t, t('fields.wantedWork'), 200)]}>
+            <Form.Item label={t('common:form.optionalLabel', { label: t('fields.wantedWork') })} name="wantedWork" rules={[maxLength(t, t('fields.wantedWork'), 200)]}>
               <Input />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item label={`${t('fields.notes')}${t('common:form.optional')}`} name="notes" rules={[maxLength(t, t('fields.notes'), 2000)]}>
+            <Form.Item label={t('common:form.optionalLabel', { label: t('fields.notes') })} name="notes" rules={[maxLength(t, t('fields.notes'), 2000)]}>
               <Input.TextArea rows={3} />
             </Form.Item>
           </Col>

@@ -8,6 +8,7 @@ import { DateText, Money } from '../../components/Money';
 import { formatDate, formatDateTime, formatMoney } from '../../components/format';
 import { Page } from '../../components/Page';
 import { QueryView } from '../../components/QueryView';
+import { usePunctuation } from '../../components/punctuation';
 import { useGrant, type GrantDetail } from './api';
 import { GrantActions } from './GrantActions';
 import { GrantStatusTag, RecipientLink, userName } from './labels';
@@ -58,6 +59,7 @@ export function GrantPage() {
 
 function GrantView({ grant }: { grant: GrantDetail }) {
   const { t, i18n } = useTranslation('funds');
+  const punct = usePunctuation();
   const me = useMe();
   const language = i18n.language;
   const reason = typeof grant.reason?.reason === 'string' ? grant.reason.reason : null;
@@ -140,7 +142,7 @@ function GrantView({ grant }: { grant: GrantDetail }) {
                 key: 'fund',
                 label: t('fields.fundShort'),
                 children: (
-                  <Link to={`/funds/${grant.fund.id}`} aria-label={`${t('detail.openFund')}：${grant.fund.name ?? ''}`}>
+                  <Link to={`/funds/${grant.fund.id}`} aria-label={punct.labelled(t('detail.openFund'), grant.fund.name)}>
                     {grant.fund.name}
                   </Link>
                 ),

@@ -9,12 +9,14 @@ import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useUrlPaging } from '../../components/paging';
+import { usePunctuation } from '../../components/punctuation';
 import { GRANT_STATUSES, useFunds, useGrants, useProgrammes, type Grant, type GrantFilter } from './api';
 import { GrantStatusTag, RecipientLink } from './labels';
 
 /** Every grant of cases in the user's units, filtered by status, programme, fund, file and unit, newest first. */
 export function GrantsPage() {
   const { t } = useTranslation('funds');
+  const punct = usePunctuation();
   const me = useMe();
   const wide = Grid.useBreakpoint().md ?? true;
   const navigate = useNavigate();
@@ -138,7 +140,7 @@ export function GrantsPage() {
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`${t('grants.onlyFile')}${grants.data?.items[0]?.recipient.name ? `：${grants.data.items[0].recipient.name}` : ''}`}
+          title={grants.data?.items[0]?.recipient.name ? punct.labelled(t('grants.onlyFile'), grants.data.items[0].recipient.name) : t('grants.onlyFile')}
           action={
             <Button size="small" onClick={() => set({ fileId: undefined })}>
               {t('grants.clearFile')}

@@ -10,6 +10,7 @@ import { useMe } from '../../auth/session';
 import { DateText, Money } from '../../components/Money';
 import { Page } from '../../components/Page';
 import { usePaging } from '../../components/paging';
+import { usePunctuation } from '../../components/punctuation';
 import { waitForReadModel } from '../../components/readModel';
 import type { Fund } from './fund-types';
 import { aidKeys, availableForProgramme, programmeState, useFunds, useProgrammes, type Programme } from './api';
@@ -20,6 +21,7 @@ const STATE_COLORS = { open: 'green', closed: 'default', upcoming: 'blue', expir
 /** The aid programmes of the user's units and the units above, with their rules, dates and totals; supervisors establish and close them. */
 export function ProgrammesPage() {
   const { t } = useTranslation('funds');
+  const punct = usePunctuation();
   const me = useMe();
   const wide = Grid.useBreakpoint().md ?? true;
   const navigate = useNavigate();
@@ -89,11 +91,13 @@ export function ProgrammesPage() {
       title: t('programmes.eligibility'),
       render: (_, p) => (
         <div style={{ minWidth: 180 }}>
-          <div>{p.eligibility.recipients.map((kind) => t(`recipientKinds.${kind}`)).join('、')}</div>
+          <div>{punct.list(p.eligibility.recipients.map((kind) => t(`recipientKinds.${kind}`)))}</div>
           <Typography.Text type="secondary">
-            {t('propose.eligibleTiers')}：{p.eligibility.tiers.length ? p.eligibility.tiers.map((tier) => t(`tiers.${tier}`)).join('、') : t('propose.anyTier')}
-            {p.eligibility.admissionLevels.length > 0 && `；${t('propose.admissionRequired')}：${p.eligibility.admissionLevels.map((l) => t(`admissionLevels.${l}`)).join('、')}`}
-            {p.oneGrantPerHousehold && `；${t('programmes.oneGrant')}`}
+            {[
+              punct.labelled(t('propose.eligibleTiers'), p.eligibility.tiers.length ? punct.list(p.eligibility.tiers.map((tier) => t(`tiers.${tier}`))) : t('propose.anyTier')),
+              p.eligibility.admissionLevels.length > 0 && punct.labelled(t('propose.admissionRequired'), punct.list(p.eligibility.admissionLevels.map((l) => t(`admissionLevels.${l}`)))),
+              p.oneGrantPerHousehold && t('programmes.oneGrant'),
+            ].filter(Boolean).join(punct.semicolon)}
           </Typography.Text>
         </div>
       ),

@@ -10,6 +10,7 @@ import { DraftNotice } from '../../components/DraftNotice';
 import { useConfirmMoney } from '../../components/confirmMoney';
 import { DateText, Money } from '../../components/Money';
 import { formatMoney, toIsoDate, yuanToFen } from '../../components/format';
+import { usePunctuation } from '../../components/punctuation';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { useCommandForm } from '../../components/useCommandForm';
@@ -378,6 +379,7 @@ export function ProposeAidPage() {
 
 function ProgrammeRules({ programme }: { programme: Programme }) {
   const { t } = useTranslation('funds');
+  const punct = usePunctuation();
   const { eligibility } = programme;
   return (
     <Card title={t('propose.rules')} size="small" data-testid="programme-rules">
@@ -398,12 +400,12 @@ function ProgrammeRules({ programme }: { programme: Programme }) {
           },
           { key: 'cap', label: t('propose.cap'), children: <Money fen={programme.householdCapFen} /> },
           { key: 'one', label: t('propose.oneGrant'), children: programme.oneGrantPerHousehold ? t('propose.yes') : t('propose.no') },
-          { key: 'recipients', label: t('propose.eligibleRecipients'), children: eligibility.recipients.map((kind) => t(`recipientKinds.${kind}`)).join('、') },
-          { key: 'tiers', label: t('propose.eligibleTiers'), children: eligibility.tiers.length ? eligibility.tiers.map((tier) => t(`tiers.${tier}`)).join('、') : t('propose.anyTier') },
+          { key: 'recipients', label: t('propose.eligibleRecipients'), children: punct.list(eligibility.recipients.map((kind) => t(`recipientKinds.${kind}`))) },
+          { key: 'tiers', label: t('propose.eligibleTiers'), children: eligibility.tiers.length ? punct.list(eligibility.tiers.map((tier) => t(`tiers.${tier}`))) : t('propose.anyTier') },
           {
             key: 'admission',
             label: t('propose.admissionRequired'),
-            children: eligibility.admissionLevels.length ? eligibility.admissionLevels.map((level) => t(`admissionLevels.${level}`)).join('、') : t('propose.noAdmission'),
+            children: eligibility.admissionLevels.length ? punct.list(eligibility.admissionLevels.map((level) => t(`admissionLevels.${level}`))) : t('propose.noAdmission'),
           },
           {
             key: 'threshold',

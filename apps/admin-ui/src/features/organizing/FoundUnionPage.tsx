@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
@@ -10,6 +10,7 @@ import { DraftNotice } from '../../components/DraftNotice';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { toIsoDate } from '../../components/format';
+import { usePunctuation } from '../../components/punctuation';
 import { useCommandForm } from '../../components/useCommandForm';
 import { UNION_KINDS, useEnterprise, type Enterprise } from './api';
 import { useEnterprisePicker } from './useEnterprisePicker';
@@ -26,9 +27,6 @@ interface Values {
   auditCommitteeFounded: boolean;
 }
 
-/** An enterprise to cover, with its headcount. */
-const enterpriseLabel = (e: Enterprise) => `${e.name}（${e.employeeCount}）`;
-
 export function FoundUnionPage() {
   const { t } = useTranslation('organizing');
   const me = useMe();
@@ -40,6 +38,9 @@ export function FoundUnionPage() {
   const unitId = Form.useWatch('unitId', form);
   const kind = Form.useWatch('kind', form);
   const selected = Form.useWatch('coveredEnterpriseIds', form);
+  const punct = usePunctuation();
+  /** An enterprise to cover, with its headcount. */
+  const enterpriseLabel = useCallback((e: Enterprise) => punct.note(e.name, e.employeeCount), [punct]);
   // Enterprises without a union yet.
   const { candidates, known, remember, options, setSearch } = useEnterprisePicker('not_unionized', unitId, selected, enterpriseLabel);
   const prefill = useEnterprise(prefillId);
