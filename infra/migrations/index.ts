@@ -12,6 +12,7 @@ import { Funds1763770000010 } from './1763770000010-funds.js';
 import { ProjectionVersions1763770000011 } from './1763770000011-projection-versions.js';
 import { Statistics1763770000014 } from './1763770000014-statistics.js';
 import { UnitTargets1763770000015 } from './1763770000015-unit-targets.js';
+import { AppendNotifyAfterCommit1763770000016 } from './1763770000016-append-notify-after-commit.js';
 
 /** Every migration, oldest first. Listed by hand so the ESM build needs no glob loading. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   ProjectionVersions1763770000011,
   Statistics1763770000014,
   UnitTargets1763770000015,
+  AppendNotifyAfterCommit1763770000016,
 ];

@@ -188,3 +188,55 @@ describe('PostgreSQL event store: the global log under concurrent transactions',
     expect(plan).not.toMatch(/Sort/);
   });
 });
+
+describe('PostgreSQL event store: waking subscribers after an append commits', () => {
+  /** A subscriber that would otherwise poll only once a minute: anything it sees sooner came from a wake-up. */
+  async function firstEventSeenWithin(subscriber: PostgresEventStore, append: () => Promise<unknown>): Promise<number> {
+    const start = await subscriber.headPosition();
+    const controller = new AbortController();
+    const seen = (async () => {
+      for await (const batch of subscriber.subscribeToAll({ after: start, signal: controller.signal })) {
+        if (batch.events.length) return performance.now();
+      }
+      return Number.POSITIVE_INFINITY;
+    })();
+    // Let the subscription reach the head and start waiting.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const appendedAt = performance.now();
+    await append();
+    const timeout = setTimeout(() => controller.abort(), 10_000);
+    const seenAt = await seen;
+    clearTimeout(timeout);
+    controller.abort();
+    return seenAt - appendedAt;
+  }
+
+  it('wakes a subscriber in the same process without waiting for its poll', async () => {
+    const slow = new PostgresEventStore({ pool: database.pool, listenConnection: { connectionString: database.connectionString }, pollIntervalMs: 60_000 });
+    try {
+      const delay = await firstEventSeenWithin(slow, () => slow.appendToStream(`wake-local-${Date.now()}`, NO_STREAM, [testEvent('Woken')]));
+      expect(delay).toBeLessThan(5_000);
+    } finally {
+      await slow.close();
+    }
+  });
+
+  it('wakes a subscriber of another store (another process) through NOTIFY sent after the commit', async () => {
+    const otherPool = new pg.Pool({ connectionString: database.connectionString, max: 2 });
+    const writer = new PostgresEventStore({ pool: otherPool, listenConnection: { connectionString: database.connectionString } });
+    const slow = new PostgresEventStore({ pool: database.pool, listenConnection: { connectionString: database.connectionString }, pollIntervalMs: 60_000 });
+    try {
+      const delay = await firstEventSeenWithin(slow, () => writer.appendToStream(`wake-remote-${Date.now()}`, NO_STREAM, [testEvent('Woken')]));
+      expect(delay).toBeLessThan(5_000);
+    } finally {
+      await slow.close();
+      await writer.close();
+      await otherPool.end();
+    }
+  });
+
+  it('no longer notifies from inside the appending transaction', async () => {
+    const { rows } = await database.pool.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'event_store.events'::regclass AND tgname = 'events_notify_appended'`);
+    expect(rows).toEqual([]);
+  });
+});

@@ -23,7 +23,7 @@ import {
 } from '../errors.js';
 import { type ExpectedRevision } from '../expected-revision.js';
 import { START, type Position } from '../position.js';
-import { AppendNotifier } from './append-notifier.js';
+import { APPENDED_CHANNEL, AppendNotifier } from './append-notifier.js';
 import {
   APPEND_SQL,
   HEAD_POSITION_SQL,
@@ -87,6 +87,9 @@ const UNIQUE_VIOLATION = '23505';
 export class PostgresEventStore extends EventStore {
   private readonly pool: pg.Pool;
   private readonly notifier: AppendNotifier;
+  private announcing: Promise<void> | undefined;
+  private announceAgain = false;
+  private closed = false;
   private readonly pollIntervalMs: number;
   private readonly onBackgroundError: (error: Error) => void;
 
@@ -127,7 +130,9 @@ export class PostgresEventStore extends EventStore {
     for (let attempt = 1; ; attempt++) {
       try {
         const rows = retryOnRace ? await this.appendInTurn(appends, payload) : await this.query<AppendRow>(STATEMENTS.append, [payload]);
-        return this.toAppendResults(appends, rows);
+        const results = this.toAppendResults(appends, rows);
+        this.announceAppend();
+        return results;
       } catch (error) {
         // Writers that do not care about the revision just lost a race for the same slot: take the next one.
         if (retryOnRace && isRevisionRace(error) && attempt < ANY_REVISION_RETRIES) continue;
@@ -202,7 +207,37 @@ export class PostgresEventStore extends EventStore {
 
   /** Stops the LISTEN connection; subscriptions end when their signal aborts. */
   async close(): Promise<void> {
+    this.closed = true;
+    await this.announcing;
     await this.notifier.stop();
+  }
+
+  /**
+   * Tells readers that an append has committed: this process's at once, other processes' through NOTIFY in a
+   * transaction of its own. Notifying inside the append would serialise every commit behind PostgreSQL's
+   * notification lock (see migration 1763770000016). At most one NOTIFY is in flight per store; appends that
+   * commit meanwhile are covered by one more after it, so a burst of appends costs two notifications.
+   */
+  private announceAppend(): void {
+    this.notifier.wakeLocal();
+    if (this.closed) return;
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = this.pool
+      .query(`SELECT pg_notify('${APPENDED_CHANNEL}', '')`)
+      .then(
+        () => undefined,
+        (error: Error) => this.onBackgroundError(error),
+      )
+      .finally(() => {
+        this.announcing = undefined;
+        if (this.announceAgain) {
+          this.announceAgain = false;
+          this.announceAppend();
+        }
+      });
   }
 
   private async startNotifier(): Promise<void> {
