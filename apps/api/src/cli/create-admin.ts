@@ -130,7 +130,7 @@ async function main(): Promise<number> {
       password: candidate.password,
       username: candidate.username,
     });
-    process.stdout.write(`Created admin "${candidate.username.toLowerCase()}" (${userId}). Sign in at /api/auth/sign-in.\n`);
+    process.stdout.write(`Created admin "${candidate.username.toLowerCase()}" (${userId}). Sign in with it in the browser at the server's address (or through POST /api/auth/sign-in).\n`);
     return 0;
   } finally {
     await app.close();
