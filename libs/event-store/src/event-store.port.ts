@@ -58,6 +58,12 @@ export interface ReadAllOptions {
   /** Exclusive: events strictly after this position. Defaults to the start of the log. */
   readonly after?: Position;
   readonly maxCount?: number;
+  /**
+   * Only events of these types are wanted. An adapter may leave the others out (PostgreSQL does, in its query;
+   * `maxCount` then bounds the events looked at, and `lastPosition` is the last one looked at) or may deliver them
+   * anyway, so a reader still checks each event's type.
+   */
+  readonly eventTypes?: readonly string[];
 }
 
 export interface ReadAllSlice {
@@ -92,6 +98,8 @@ export interface SubscribeToAllOptions {
   /** Exclusive checkpoint: delivery starts after it. Defaults to the start of the log. */
   readonly after?: Position;
   readonly maxBatchSize?: number;
+  /** As in ReadAllOptions: a hint that may leave other events out; each batch's `position` says how far it read. */
+  readonly eventTypes?: readonly string[];
   /** Ends the subscription (the iterator then returns). */
   readonly signal?: AbortSignal;
 }
@@ -101,6 +109,11 @@ export interface SubscriptionBatch {
   readonly events: readonly RecordedEvent[];
   /** True when the batch reached the head of the log as it was when read (the subscription is live). */
   readonly caughtUp: boolean;
+  /**
+   * How far the log has been read: the checkpoint to store after this batch. The last event's position, or past it
+   * when the events after it were left out by `eventTypes`.
+   */
+  readonly position: Position;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { START, type Position } from '#event-store';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { SqlRunner } from './projection.js';
 
 interface CheckpointRow {
   commit_position: string;
@@ -9,7 +9,7 @@ interface CheckpointRow {
 const toPosition = (row: CheckpointRow | undefined): Position =>
   row ? { commit: BigInt(row.commit_position), prepare: BigInt(row.prepare_position) } : START;
 
-export async function readCheckpoint(dataSource: DataSource | EntityManager, projection: string): Promise<Position> {
+export async function readCheckpoint(dataSource: SqlRunner, projection: string): Promise<Position> {
   const rows: CheckpointRow[] = await dataSource.query(
     `SELECT commit_position::text, prepare_position::text FROM read_model.projection_checkpoints WHERE projection = $1`,
     [projection],
@@ -21,7 +21,7 @@ export async function readCheckpoint(dataSource: DataSource | EntityManager, pro
  * Locks the projection's checkpoint row for this transaction, so two processes never apply the same batch. A new
  * row starts at the start of the log and records `version`, the version of the code that will build its tables.
  */
-export async function lockCheckpoint(manager: EntityManager, projection: string, version = 1): Promise<Position> {
+export async function lockCheckpoint(manager: SqlRunner, projection: string, version = 1): Promise<Position> {
   await manager.query(
     `INSERT INTO read_model.projection_checkpoints (projection, commit_position, prepare_position, version)
      VALUES ($1, 0, 0, $2) ON CONFLICT (projection) DO NOTHING`,
@@ -35,7 +35,7 @@ export async function lockCheckpoint(manager: EntityManager, projection: string,
   return toPosition(rows[0]);
 }
 
-export async function saveCheckpoint(manager: EntityManager, projection: string, position: Position): Promise<void> {
+export async function saveCheckpoint(manager: SqlRunner, projection: string, position: Position): Promise<void> {
   await manager.query(
     `UPDATE read_model.projection_checkpoints SET commit_position = $2, prepare_position = $3, updated_at = now()
      WHERE projection = $1`,
@@ -51,7 +51,7 @@ export interface CheckpointInfo {
   readonly rebuiltAt: Date | null;
 }
 
-export async function readCheckpointInfo(dataSource: DataSource | EntityManager, projection: string): Promise<CheckpointInfo> {
+export async function readCheckpointInfo(dataSource: SqlRunner, projection: string): Promise<CheckpointInfo> {
   const rows: (CheckpointRow & { version: number; rebuilt_at: Date | null })[] = await dataSource.query(
     `SELECT commit_position::text, prepare_position::text, version, rebuilt_at FROM read_model.projection_checkpoints WHERE projection = $1`,
     [projection],

@@ -4,3 +4,4 @@ export * from './checkpoint-store.js';
 export * from './projection-commits.js';
 export * from './rebuild.js';
 export * from './read-model-snapshot.js';
+export * from './projection-sql.js';

@@ -1,9 +1,9 @@
-import type { EntityManager } from 'typeorm';
 import type { RecordedEvent } from '#event-store';
 import { comparePositions } from '#event-store';
 import { useProjectionTestBed } from '../../../test/support/projection-test-bed.js';
 import { ProjectionCommits, type CommittedBatch } from './projection-commits.js';
 import type { Projection } from './projection.js';
+import type { ProjectionSql } from './projection-sql.js';
 import { Projector } from './projector.js';
 
 const bed = useProjectionTestBed();
@@ -13,8 +13,8 @@ class Counting implements Projection {
   readonly name = 'commit-listener';
   readonly tables = [];
   readonly eventTypes = ['Counted'];
-  async apply(_event: RecordedEvent, manager: EntityManager): Promise<void> {
-    await manager.query(`INSERT INTO read_model.commit_tally (n) VALUES (1)`);
+  async apply(_event: RecordedEvent, sql: ProjectionSql): Promise<void> {
+    sql.write(`INSERT INTO read_model.commit_tally (n) VALUES (1)`);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '#event-store';
-import type { EntityManager } from 'typeorm';
+import type { ProjectionSql } from './projection-sql.js';
 
 /**
  * A read model fed from the log. `apply` runs inside the projector's transaction, which also moves the
@@ -11,6 +11,7 @@ import type { EntityManager } from 'typeorm';
  * code fills fresh copies of the tables while the API keeps reading the live ones. A projection may read another
  * projection's tables (unqualified too): not being in the shadow schema, they resolve to the live `read_model` ones.
  * Use raw SQL for the writes: TypeORM entities carry `schema: 'read_model'` and would always hit the live tables.
+ * Send statements whose rows are not needed with `sql.write`: they stream to the server without a round trip each.
  */
 export interface Projection {
   readonly name: string;
@@ -27,7 +28,7 @@ export interface Projection {
    * rebuild records the new one.
    */
   readonly version?: number;
-  apply(event: RecordedEvent, manager: EntityManager): Promise<void>;
+  apply(event: RecordedEvent, sql: ProjectionSql): Promise<void>;
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
@@ -44,7 +45,13 @@ export function projectionVersion(projection: Projection): number {
  * `public`: the live projector calls it with none, a rebuild with its shadow schema. Tests that call
  * `apply` by hand call it first.
  */
-export async function useProjectionSchemas(manager: EntityManager, ...schemas: string[]): Promise<void> {
+export async function useProjectionSchemas(sql: SqlRunner, ...schemas: string[]): Promise<void> {
   for (const schema of schemas) if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Not a schema name: ${schema}`);
-  await manager.query(`SET LOCAL search_path TO ${[...schemas, READ_MODEL_SCHEMA, 'public'].join(', ')}`);
+  await sql.query(`SET LOCAL search_path TO ${[...schemas, READ_MODEL_SCHEMA, 'public'].join(', ')}`);
+}
+
+/** Anything that runs a statement: an EntityManager, a DataSource or a ProjectionSql. */
+export interface SqlRunner {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EntityManager.query answers any
+  query(text: string, params?: any[]): Promise<any>;
 }

@@ -1,10 +1,11 @@
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import pg from 'pg';
-import { ANY, formatPosition, PostgresEventStore, type RecordedEvent } from '#event-store';
+import { ANY, formatPosition, PostgresEventStore, START, type RecordedEvent } from '#event-store';
 import { APPEND_SQL } from '../../event-store/src/postgres/sql.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { testEvent } from '../../event-store/src/testing/event-store-contract.js';
 import type { Projection } from './projection.js';
+import type { ProjectionSql } from './projection-sql.js';
 import { Projector } from './projector.js';
 
 let database: TestDatabase;
@@ -31,14 +32,20 @@ class TallyProjection implements Projection {
   readonly eventTypes = ['Counted'];
   readonly tables = ['tally'];
   failuresLeft = 0;
+  badWritesLeft = 0;
   constructor(readonly name: string) {}
 
-  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
-    await manager.query(
+  async apply(event: RecordedEvent, sql: ProjectionSql): Promise<void> {
+    sql.write(
       `INSERT INTO read_model.tally (stream, applied) VALUES ($1, 1)
        ON CONFLICT (stream) DO UPDATE SET applied = tally.applied + 1`,
       [`${this.name}:${event.streamName}`],
     );
+    if (event.data.badWriteOnce && this.badWritesLeft > 0) {
+      this.badWritesLeft--;
+      // Sent without waiting, like every write: it fails on the server after apply has returned.
+      sql.write(`INSERT INTO read_model.tally (stream, applied) VALUES ($1, 'not a number')`, [`${this.name}:${event.streamName}`]);
+    }
     if (event.data.failOnce && this.failuresLeft > 0) {
       this.failuresLeft--;
       throw new Error('projection bug, fixed on retry');
@@ -98,6 +105,45 @@ describe('projector', () => {
     expect(projection.failuresLeft).toBe(0);
     // Everything before the p3 run happened too; only stream e counts here. Five events, five applications.
     expect((await tally('p3')).e).toBe(5);
+  });
+
+  it('rolls back the whole batch when a statement it sent without waiting fails on the server', async () => {
+    const projection = new TallyProjection('p6');
+    projection.badWritesLeft = 1;
+    await appendCounted('h', 3);
+    await appendCounted('h', 1, { badWriteOnce: true });
+    await appendCounted('h', 2);
+    const errors: string[] = [];
+    const projector = new Projector(store, dataSource, [projection], { log: () => undefined, error: (message) => errors.push(message) }, {
+      maxBatchSize: 100,
+      retryDelayMs: 20,
+    });
+    projector.start();
+    await projector.waitFor(await store.headPosition());
+    await projector.stop();
+    expect(projection.badWritesLeft).toBe(0);
+    expect(errors.join('\n')).toMatch(/invalid input syntax for type integer/);
+    // The three events before the bad statement were in its batch: rolled back with it, then applied once.
+    expect((await tally('p6')).h).toBe(6);
+  });
+
+  it('moves its checkpoint past events of types it does not handle, which it does not read', async () => {
+    await appendCounted('k', 2);
+    for (let i = 0; i < 5; i++) await store.appendToStream('k-other', ANY, [testEvent('Ignored')]);
+    const head = await store.headPosition();
+    const projector = new Projector(store, dataSource, [new TallyProjection('p7')], quiet, { maxBatchSize: 3 });
+    projector.start();
+    try {
+      await projector.waitFor(head);
+      const [lag] = await projector.lag();
+      expect(lag).toMatchObject({ projection: 'p7', checkpoint: formatPosition(head), eventsBehind: 0 });
+      expect((await tally('p7')).k).toBe(2);
+      const filtered = await store.readAll({ after: START, maxCount: 10_000, eventTypes: ['Counted'] });
+      expect(filtered.events.every((event) => event.type === 'Counted')).toBe(true);
+      expect(filtered.lastPosition).toEqual(head);
+    } finally {
+      await projector.stop();
+    }
   });
 
   it('resumes after a restart from its stored checkpoint without reapplying', async () => {

@@ -1,7 +1,9 @@
 import { comparePositions, formatPosition, type EventStore, type LogProgress, type Position } from '#event-store';
+import type pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { lockCheckpoint, readCheckpoint, saveCheckpoint } from './checkpoint-store.js';
 import { projectionVersion, useProjectionSchemas, type Projection } from './projection.js';
+import { inProjectionTransaction, pipelinedPool } from './projection-sql.js';
 
 export interface ProjectorLogger {
   log(message: string): void;
@@ -74,6 +76,7 @@ export class Projector {
   private readonly controller = new AbortController();
   private readonly runs = new Map<string, Promise<void>>();
   private readonly errors = new Map<string, string>();
+  private pool?: pg.Pool;
 
   constructor(
     private readonly store: EventStore,
@@ -84,6 +87,8 @@ export class Projector {
   ) {}
 
   start(): void {
+    // Its own pipelined connections, one per projection: a batch's statements stream without a round trip each.
+    this.pool ??= pipelinedPool(this.dataSource, this.projections.length);
     for (const projection of this.projections) {
       if (!this.runs.has(projection.name)) this.runs.set(projection.name, this.supervise(projection));
     }
@@ -93,6 +98,9 @@ export class Projector {
     this.controller.abort();
     await Promise.allSettled(this.runs.values());
     this.runs.clear();
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.end();
   }
 
   async lag(): Promise<ProjectionLag[]> {
@@ -144,27 +152,30 @@ export class Projector {
   private async follow(projection: Projection, signal: AbortSignal): Promise<void> {
     const handled = new Set(projection.eventTypes);
     const after = await readCheckpoint(this.dataSource, projection.name);
-    const batches = this.store.subscribeToAll({ after, signal, maxBatchSize: this.options.maxBatchSize ?? 500 });
+    const batches = this.store.subscribeToAll({ after, signal, maxBatchSize: this.options.maxBatchSize ?? 500, eventTypes: projection.eventTypes });
+    let reached = after;
     for await (const batch of batches) {
-      if (batch.events.length === 0) continue;
+      // Nothing to apply and nothing new read: the subscription only says it is live.
+      if (batch.events.length === 0 && comparePositions(batch.position, reached) <= 0) continue;
+      reached = batch.position;
       const started = performance.now();
       let applied = 0;
-      const moved = await this.dataSource.transaction(async (manager) => {
+      const moved = await inProjectionTransaction(this.pool!, async (sql) => {
         applied = 0;
         // Unqualified table names resolve in read_model. A rebuild's swap holds this row while it replaces the
         // tables and may move the checkpoint forward (to where its copies got), so a batch that waited here
         // finds the new checkpoint, skips what the new tables already hold and writes the rest into them.
-        await useProjectionSchemas(manager);
-        const checkpoint = await lockCheckpoint(manager, projection.name, projectionVersion(projection));
+        await useProjectionSchemas(sql);
+        const checkpoint = await lockCheckpoint(sql, projection.name, projectionVersion(projection));
         for (const event of batch.events) {
           if (comparePositions(event.position, checkpoint) <= 0 || !handled.has(event.type)) continue;
-          await projection.apply(event, manager);
+          await projection.apply(event, sql);
           applied++;
         }
-        const last = batch.events[batch.events.length - 1].position;
-        if (comparePositions(last, checkpoint) <= 0) return undefined;
-        await saveCheckpoint(manager, projection.name, last);
-        return last;
+        // The batch's position, past its last event when events after it were not wanted.
+        if (comparePositions(batch.position, checkpoint) <= 0) return undefined;
+        await saveCheckpoint(sql, projection.name, batch.position);
+        return batch.position;
       });
       this.options.metrics?.batchCommitted(projection.name, applied, (performance.now() - started) / 1000);
       this.errors.delete(projection.name);

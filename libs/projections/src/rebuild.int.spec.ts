@@ -1,10 +1,11 @@
 import pg from 'pg';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ANY, comparePositions, formatPosition, PostgresEventStore, type RecordedEvent } from '#event-store';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.js';
 import { testEvent } from '../../event-store/src/testing/event-store-contract.js';
 import { readCheckpointInfo } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
+import type { ProjectionSql } from './projection-sql.js';
 import { Projector } from './projector.js';
 import { isRebuildRunning, ProjectionRebuilder, rebuildSchema } from './rebuild.js';
 
@@ -28,14 +29,14 @@ class ItemsProjection implements Projection {
     readonly version = 1,
   ) {}
 
-  async apply(event: RecordedEvent, manager: EntityManager): Promise<void> {
+  async apply(event: RecordedEvent, sql: ProjectionSql): Promise<void> {
     const id = String(event.data.id);
     if (!id.startsWith(`${this.name}:`)) return;
     if (this.failOn === id) throw new Error(`projection bug at ${id}`);
     if (event.type === 'ItemAdded') {
-      await manager.query(`INSERT INTO rb_items (id, owner, label, n, code) VALUES ($1, $2, $3, 1, $1)`, [id, this.name, `v${this.version}:${id}`]);
+      sql.write(`INSERT INTO rb_items (id, owner, label, n, code) VALUES ($1, $2, $3, 1, $1)`, [id, this.name, `v${this.version}:${id}`]);
     } else {
-      await manager.query(`WITH bumped AS (UPDATE rb_items SET n = n + 1 WHERE id = $1 RETURNING id, n) INSERT INTO rb_item_bumps SELECT id, n FROM bumped`, [id]);
+      sql.write(`WITH bumped AS (UPDATE rb_items SET n = n + 1 WHERE id = $1 RETURNING id, n) INSERT INTO rb_item_bumps SELECT id, n FROM bumped`, [id]);
     }
   }
 }
@@ -337,9 +338,9 @@ describe('rebuilding a projection', () => {
     await dataSource.query(`CREATE TABLE IF NOT EXISTS read_model.rb_strays (id text)`);
     const undeclared = new ItemsProjection('r6', 2);
     const apply = undeclared.apply.bind(undeclared);
-    undeclared.apply = async (event, manager) => {
-      await apply(event, manager);
-      await manager.query(`INSERT INTO rb_strays (id) VALUES ($1)`, [event.data.id]);
+    undeclared.apply = async (event, sql) => {
+      await apply(event, sql);
+      await sql.query(`INSERT INTO rb_strays (id) VALUES ($1)`, [event.data.id]);
     };
     await expect(new ProjectionRebuilder(store, dataSource).rebuild(undeclared)).rejects.toThrow(
       'Projection r6 wrote to read_model.rb_strays while rebuilding: add it to the projection\'s tables',

@@ -2,6 +2,8 @@ import { comparePositions, formatPosition, START, type EventStore, type Position
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { lockCheckpoint } from './checkpoint-store.js';
 import { projectionVersion, READ_MODEL_SCHEMA, useProjectionSchemas, type Projection } from './projection.js';
+import { inProjectionTransaction, pipelinedPool, projectionSqlOf, type ClientProjectionSql } from './projection-sql.js';
+import type pg from 'pg';
 
 /**
  * Rebuilding a projection while the API keeps answering from its present tables.
@@ -41,7 +43,7 @@ export interface RebuildStatus {
   readonly position: string;
   /** The head of the log when the rebuild started: the copies catch up to it, then to the live checkpoint. */
   readonly targetPosition: string;
-  /** Events read from the log, and of those the projection's own, applied to the copies. */
+  /** Events read from the log (only the projection's types where the store filters them), and of those the projection's own, applied to the copies. */
   readonly eventsRead: number;
   readonly eventsApplied: number;
   /** Swap attempts made (a swap retries when readers hold the live tables longer than its lock timeout). */
@@ -147,6 +149,8 @@ export class RebuildRun {
     -readonly [K in keyof RebuildStatus]: RebuildStatus[K];
   };
   private released = false;
+  /** Pipelined connections for building the copies (see ProjectionSql), opened at the first batch. */
+  private pool?: pg.Pool;
 
   constructor(
     private readonly store: EventStore,
@@ -203,6 +207,9 @@ export class RebuildRun {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.end().catch(() => undefined);
     try {
       await this.lockConnection.query(`SELECT pg_advisory_unlock($1::int, hashtext($2))`, [LOCK_NAMESPACE, this.projection.name]);
     } finally {
@@ -309,11 +316,12 @@ export class RebuildRun {
     let position = after;
     for (;;) {
       signal?.throwIfAborted();
-      const slice = await this.store.readAll({ after: position, maxCount: this.options.maxBatchSize ?? 500 });
+      const slice = await this.store.readAll({ after: position, maxCount: this.options.maxBatchSize ?? 500, eventTypes: this.projection.eventTypes });
       if (slice.events.length) {
-        await this.dataSource.transaction(async (manager) => {
-          await useProjectionSchemas(manager, this.shadow);
-          await this.applyToCopies(slice.events, manager);
+        this.pool ??= pipelinedPool(this.dataSource, 1);
+        await inProjectionTransaction(this.pool, async (sql) => {
+          await useProjectionSchemas(sql, this.shadow);
+          await this.applyToCopies(slice.events, sql);
         });
         this.current.eventsRead += slice.events.length;
         this.current.eventsApplied += slice.events.filter((event) => this.handled.has(event.type)).length;
@@ -324,21 +332,22 @@ export class RebuildRun {
     }
   }
 
-  private async applyToCopies(events: readonly RecordedEvent[], manager: EntityManager): Promise<void> {
+  private async applyToCopies(events: readonly RecordedEvent[], sql: ClientProjectionSql): Promise<void> {
     const handled = events.filter((event) => this.handled.has(event.type));
     if (handled.length === 0) return;
     // A table written but not declared resolves to the live one, which would get every event a second time. The
     // backend's table counters (live ones included: they hold this connection's unflushed counts of earlier
     // transactions too) are compared before and after, within this transaction.
-    const before = await this.liveWrites(manager);
-    for (const event of handled) await this.projection.apply(event, manager);
-    const after = await this.liveWrites(manager);
+    const before = await this.liveWrites(sql);
+    for (const event of handled) await this.projection.apply(event, sql);
+    await sql.settle();
+    const after = await this.liveWrites(sql);
     const stray = [...after].find(([table, count]) => count !== (before.get(table) ?? 0));
     if (stray) throw new Error(`Projection ${this.projection.name} wrote to read_model.${stray[0]} while rebuilding: add it to the projection's tables`);
   }
 
-  private async liveWrites(manager: EntityManager): Promise<Map<string, string>> {
-    const rows: { table: string; writes: string }[] = await manager.query(
+  private async liveWrites(sql: ClientProjectionSql): Promise<Map<string, string>> {
+    const rows = await sql.query<{ table: string; writes: string }>(
       `SELECT relname AS table, (n_tup_ins + n_tup_upd + n_tup_del)::text AS writes FROM pg_stat_xact_user_tables
         WHERE schemaname = $1 AND relname <> 'projection_checkpoints'`,
       [READ_MODEL_SCHEMA],
@@ -378,7 +387,7 @@ export class RebuildRun {
       while (comparePositions(position, live) < 0) {
         const slice = await this.store.readAll({ after: position, maxCount: this.options.maxBatchSize ?? 500 });
         const upToLive = slice.events.filter((event) => comparePositions(event.position, live) <= 0);
-        await this.applyToCopies(upToLive, manager);
+        await this.applyToCopies(upToLive, await projectionSqlOf(manager));
         if (upToLive.length === 0) break;
         position = upToLive[upToLive.length - 1].position;
         if (upToLive.length < slice.events.length || slice.isEnd) break;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ANY, START } from '#event-store';
-import { saveCheckpoint, useProjectionSchemas } from '#projections';
+import { saveCheckpoint, projectionSqlOf, useProjectionSchemas } from '#projections';
 import { useProjectionTestBed } from '../../../../test/support/projection-test-bed.js';
 import { testEvent } from '../../../event-store/src/testing/event-store-contract.js';
 import { wageTalksStreamName } from '../bargaining.streams.js';
@@ -104,8 +104,10 @@ describe('bargaining projection', () => {
     // An older event delivered late must not wind the row back to "offered" or "accepted".
     await bed.dataSource.transaction(async (manager) => {
       await useProjectionSchemas(manager);
-      await projection.apply(responded, manager);
-      await projection.apply(opened, manager);
+      const sql = await projectionSqlOf(manager);
+      await projection.apply(responded, sql);
+      await projection.apply(opened, sql);
+      await sql.settle();
     });
     expect(await snapshot()).toEqual(before);
   });

@@ -1,7 +1,6 @@
 import type { RecordedEvent } from '#event-store';
-import type { Projection } from '#projections';
+import type { Projection, ProjectionSql } from '#projections';
 import { assertNever } from '#shared-kernel';
-import type { EntityManager } from 'typeorm';
 import { WAGE_TALKS_EVENT_TYPES, type WageTalksEvent } from '../wage-talks.decider.js';
 import { WageTalksRow } from './bargaining.entities.js';
 
@@ -130,21 +129,21 @@ export class BargainingProjection implements Projection {
   readonly tables: readonly string[] = ['wage_talks', 'wage_talks_enterprises', 'wage_talks_steps'];
   readonly eventTypes: readonly string[] = WAGE_TALKS_EVENT_TYPES;
 
-  async apply(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
+  async apply(recorded: RecordedEvent, sql: ProjectionSql): Promise<void> {
     const event = { type: recorded.type, data: recorded.data } as unknown as WageTalksEvent;
     const talksId = event.data.talksId;
-    const current = await readTalksRow(manager, talksId);
+    const current = await readTalksRow(sql, talksId);
     if (current && BigInt(current.revision) >= recorded.revision) return;
     const row = evolveTalksRow(current, event, recorded.revision, new Date(recorded.metadata.occurredAt));
     if (!row) return;
-    await saveTalksRow(manager, row);
+    await saveTalksRow(sql, row);
     if (event.type === 'WageTalksOpened' && event.data.coveredEnterpriseIds.length) {
-      await manager.query(
+      sql.write(
         `INSERT INTO wage_talks_enterprises (talks_id, enterprise_id) SELECT $1::uuid, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
         [talksId, event.data.coveredEnterpriseIds],
       );
     }
-    await manager.query(
+    sql.write(
       `INSERT INTO wage_talks_steps (talks_id, revision, type, occurred_on, data, actor, recorded_at)
        VALUES ($1::uuid, $2::bigint, $3, $4::date, $5::jsonb, $6, $7::timestamptz) ON CONFLICT DO NOTHING`,
       [talksId, recorded.revision.toString(), event.type, stepDate(event), JSON.stringify(recorded.data), recorded.metadata.actor, recorded.metadata.occurredAt],
@@ -190,8 +189,8 @@ const TALKS_COLUMNS: readonly (readonly [column: string, property: keyof WageTal
 /** Selected as text: dates as written, bigints as strings; timestamps come back as Dates. */
 const asRead = (column: string, cast: string) => (cast === 'date' || cast === 'bigint' ? `${column}::text AS "${column}"` : column);
 
-async function readTalksRow(manager: EntityManager, talksId: string): Promise<WageTalksRow | null> {
-  const [found]: Record<string, unknown>[] = await manager.query(
+async function readTalksRow(sql: ProjectionSql, talksId: string): Promise<WageTalksRow | null> {
+  const [found]: Record<string, unknown>[] = await sql.query(
     `SELECT ${TALKS_COLUMNS.map(([column, , cast]) => asRead(column, cast)).join(', ')} FROM wage_talks WHERE id = $1::uuid`,
     [talksId],
   );
@@ -201,9 +200,9 @@ async function readTalksRow(manager: EntityManager, talksId: string): Promise<Wa
   return row;
 }
 
-async function saveTalksRow(manager: EntityManager, row: WageTalksRow): Promise<void> {
+async function saveTalksRow(sql: ProjectionSql, row: WageTalksRow): Promise<void> {
   const columns = TALKS_COLUMNS.map(([column]) => column);
-  await manager.query(
+  sql.write(
     `INSERT INTO wage_talks (${columns.join(', ')})
      VALUES (${TALKS_COLUMNS.map(([, , cast], index) => `$${index + 1}::${cast}`).join(', ')})
      ON CONFLICT (id) DO UPDATE SET ${columns.slice(1).map((column) => `${column} = EXCLUDED.${column}`).join(', ')}`,

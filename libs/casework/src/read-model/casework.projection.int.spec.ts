@@ -6,7 +6,7 @@ import { testEvent } from '../../../event-store/src/testing/event-store-contract
 import { hardshipFileStreamName } from '../casework.streams.js';
 import type { WorkerPersonalData } from '../casework.vocabulary.js';
 import { CaseworkProjection } from './casework.projection.js';
-import { useProjectionSchemas } from '#projections';
+import { projectionSqlOf, useProjectionSchemas } from '#projections';
 
 const bed = useProjectionTestBed();
 let vault: PersonalDataVault;
@@ -126,7 +126,9 @@ describe('casework projection', () => {
     const { events } = await bed.store.readAll();
     await bed.dataSource.transaction(async (manager) => {
       await useProjectionSchemas(manager);
-      for (const event of events) if (projection.eventTypes.includes(event.type)) await projection.apply(event, manager);
+      const sql = await projectionSqlOf(manager);
+      for (const event of events) if (projection.eventTypes.includes(event.type)) await projection.apply(event, sql);
+      await sql.settle();
     });
     expect(await dump()).toEqual(settled);
 

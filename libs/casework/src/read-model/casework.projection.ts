@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '#event-store';
 import { maskPhone, maskResidentId, PersonalDataVault, type PersonalDataErased } from '#personal-data';
-import type { Projection } from '#projections';
+import type { Projection, ProjectionSql } from '#projections';
 import { assertNever } from '#shared-kernel';
-import type { EntityManager } from 'typeorm';
 import type { WorkerPersonalData } from '../casework.vocabulary.js';
 import type { HardshipFileEvent, HardshipFileOpened } from '../hardship-file.decider.js';
 
@@ -32,13 +31,13 @@ export class CaseworkProjection implements Projection {
 
   constructor(private readonly vault: PersonalDataVault) {}
 
-  async apply(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
+  async apply(recorded: RecordedEvent, sql: ProjectionSql): Promise<void> {
     const event = { type: recorded.type, data: recorded.data } as unknown as CaseworkEvent;
     const revision = recorded.revision.toString();
     const at = recorded.metadata.occurredAt;
     /** Updates the file's row unless it already reflects this event or a later one. */
     const update = (fileId: string, set: string, values: unknown[]) =>
-      manager.query(`UPDATE hardship_files SET ${set}, revision = $2, updated_at = $3 WHERE id = $1::uuid AND revision < $2::bigint`, [
+      sql.write(`UPDATE hardship_files SET ${set}, revision = $2, updated_at = $3 WHERE id = $1::uuid AND revision < $2::bigint`, [
         fileId,
         revision,
         at,
@@ -46,10 +45,10 @@ export class CaseworkProjection implements Projection {
       ]);
     switch (event.type) {
       case 'HardshipFileOpened':
-        return this.opened(event, revision, at, manager);
+        return this.opened(event, revision, at, sql);
       case 'HardshipFileReviewed': {
         const { fileId, reviewedOn, householdSize, perCapitaMonthlyIncomeFen, minimumLivingStandardFen, categories, tier, nextReviewDue } = event.data;
-        await update(
+        update(
           fileId,
           `last_reviewed_on = $4, household_size = $5, per_capita_monthly_income_fen = $6, minimum_living_standard_fen = $7,
            categories = $8::text[], tier = coalesce($9, tier), next_review_due = coalesce($10::date, next_review_due)`,
@@ -58,14 +57,14 @@ export class CaseworkProjection implements Projection {
         return;
       }
       case 'HardshipFileClosed':
-        await update(event.data.fileId, `status = 'closed', leaving_reason = $4, left_on = $5, next_review_due = NULL`, [
+        update(event.data.fileId, `status = 'closed', leaving_reason = $4, left_on = $5, next_review_due = NULL`, [
           event.data.reason,
           event.data.leftOn,
         ]);
         return;
       case 'HardshipFileReentered': {
         const { fileId, reenteredOn, householdSize, perCapitaMonthlyIncomeFen, minimumLivingStandardFen, categories, tier, nextReviewDue } = event.data;
-        await update(
+        update(
           fileId,
           `status = 'open', leaving_reason = NULL, left_on = NULL, on_register_since = $4, household_size = $5,
            per_capita_monthly_income_fen = $6, minimum_living_standard_fen = $7, categories = $8::text[], tier = $9, next_review_due = $10`,
@@ -74,15 +73,15 @@ export class CaseworkProjection implements Projection {
         return;
       }
       case 'HardshipVisitRecorded':
-        await update(event.data.fileId, `visit_count = visit_count + 1, last_visited_on = greatest(last_visited_on, $4::date)`, [event.data.visitedOn]);
+        update(event.data.fileId, `visit_count = visit_count + 1, last_visited_on = greatest(last_visited_on, $4::date)`, [event.data.visitedOn]);
         return;
       case 'AidRequestNoted':
-        await update(event.data.fileId, `aid_request_count = aid_request_count + 1, aid_requested_fen = aid_requested_fen + $4::bigint`, [
+        update(event.data.fileId, `aid_request_count = aid_request_count + 1, aid_requested_fen = aid_requested_fen + $4::bigint`, [
           event.data.amountRequestedFen,
         ]);
         return;
       case 'PersonalDataErased':
-        await manager.query(
+        sql.write(
           `UPDATE hardship_files
               SET name = NULL, resident_id_masked = NULL, phone_masked = NULL, personal_data_erased = true
             WHERE person_id = $1::uuid`,
@@ -94,9 +93,9 @@ export class CaseworkProjection implements Projection {
     }
   }
 
-  private async opened({ data }: HardshipFileOpened, revision: string, at: string, manager: EntityManager): Promise<void> {
+  private async opened({ data }: HardshipFileOpened, revision: string, at: string, sql: ProjectionSql): Promise<void> {
     const worker = await this.vault.open<WorkerPersonalData>(data.worker);
-    await manager.query(
+    sql.write(
       `INSERT INTO hardship_files (
          id, unit_id, person_id, name, resident_id_masked, phone_masked, personal_data_erased, gender, enterprise_id, employer_name,
          household_size, per_capita_monthly_income_fen, minimum_living_standard_fen, categories, tier, status,

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { useProjectionTestBed } from '../../../../test/support/projection-test-bed.js';
 import { PersonalDataVault } from '#personal-data';
 import { EmploymentProjection } from './employment.projection.js';
-import { useProjectionSchemas } from '#projections';
+import { projectionSqlOf, useProjectionSchemas } from '#projections';
 
 const bed = useProjectionTestBed();
 let vault: PersonalDataVault;
@@ -123,7 +123,9 @@ describe('employment projection', () => {
     const events = (await bed.store.readAll({ maxCount: 1000 })).events.filter((event) => projection.eventTypes.includes(event.type));
     await bed.dataSource.transaction(async (manager) => {
       await useProjectionSchemas(manager);
-      for (const event of events) await projection.apply(event, manager);
+      const sql = await projectionSqlOf(manager);
+      for (const event of events) await projection.apply(event, sql);
+      await sql.settle();
     });
     expect(await snapshot()).toEqual(before);
   });

@@ -170,7 +170,7 @@ export class EventStoreDbEventStore extends EventStore {
       const slice = await this.readAll({ after: checkpoint, maxCount: maxBatchSize });
       checkpoint = slice.lastPosition;
       if (signal?.aborted) return;
-      yield { events: slice.events, caughtUp: slice.isEnd };
+      yield { events: slice.events, caughtUp: slice.isEnd, position: checkpoint };
       if (slice.isEnd) break;
     }
 
@@ -209,7 +209,7 @@ export class EventStoreDbEventStore extends EventStore {
           last = event.position;
         }
         if (batch.length) {
-          yield { events: batch, caughtUp: subscription.readableLength === 0 };
+          yield { events: batch, caughtUp: subscription.readableLength === 0, position: last };
           continue;
         }
         if (subscription.readableEnded) throw new EventStoreUnavailableError('The server ended the subscription');

@@ -22,15 +22,18 @@ import {
   WrongExpectedRevisionError,
 } from '../errors.js';
 import { type ExpectedRevision } from '../expected-revision.js';
-import { START, type Position } from '../position.js';
+import { comparePositions, START, type Position } from '../position.js';
 import { APPENDED_CHANNEL, AppendNotifier } from './append-notifier.js';
 import {
+  APPEND_AT_REVISION_SQL,
   APPEND_SQL,
   HEAD_POSITION_SQL,
   PROGRESS_SQL,
+  READ_ALL_FILTERED_SQL,
   READ_ALL_SQL,
   READ_STREAM_BACKWARDS_SQL,
   READ_STREAM_FORWARDS_SQL,
+  STREAM_HEAD_SQL,
 } from './sql.js';
 
 export interface PostgresEventStoreOptions {
@@ -71,7 +74,10 @@ interface NamedStatement {
 /** Named, so each connection plans them once: planning the append statement costs more than running it. */
 const STATEMENTS = {
   append: { name: 'unioncase_append', text: APPEND_SQL },
+  appendAtRevision: { name: 'unioncase_append_at_revision', text: APPEND_AT_REVISION_SQL },
+  streamHead: { name: 'unioncase_stream_head', text: STREAM_HEAD_SQL },
   readAll: { name: 'unioncase_read_all', text: READ_ALL_SQL },
+  readAllFiltered: { name: 'unioncase_read_all_filtered', text: READ_ALL_FILTERED_SQL },
   headPosition: { name: 'unioncase_head_position', text: HEAD_POSITION_SQL },
   progress: { name: 'unioncase_progress', text: PROGRESS_SQL },
   readStreamForwards: { name: 'unioncase_read_stream_forwards', text: READ_STREAM_FORWARDS_SQL },
@@ -112,6 +118,9 @@ export class PostgresEventStore extends EventStore {
 
   async appendToStreams(appends: readonly StreamAppend[]): Promise<ReadonlyMap<string, AppendResult>> {
     validateAppends(appends);
+    if (appends.length === 1 && appends[0].expectedRevision.kind !== 'any' && appends[0].expectedRevision.kind !== 'stream_exists') {
+      return this.appendAtRevision(appends[0]);
+    }
     const payload = JSON.stringify(
       appends.map((append, ord) => ({
         ord,
@@ -156,12 +165,15 @@ export class PostgresEventStore extends EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<ReadAllSlice> {
     const after = options.after ?? START;
     const maxCount = clampCount(options.maxCount, 1000);
-    const rows = await this.query<EventRow>(STATEMENTS.readAll, [after.commit.toString(), after.prepare.toString(), maxCount]);
-    const events = rows.map(toRecordedEvent);
+    const from = [after.commit.toString(), after.prepare.toString(), maxCount];
+    const rows = options.eventTypes
+      ? await this.query<EventRow & { wanted: boolean }>(STATEMENTS.readAllFiltered, [...from, options.eventTypes])
+      : await this.query<EventRow>(STATEMENTS.readAll, from);
+    const last = rows[rows.length - 1];
     return {
-      events,
-      lastPosition: events.length > 0 ? events[events.length - 1].position : after,
-      isEnd: events.length < maxCount,
+      events: options.eventTypes ? rows.filter((row) => (row as { wanted?: boolean }).wanted).map(toRecordedEvent) : rows.map(toRecordedEvent),
+      lastPosition: last ? { commit: BigInt(last.commit_text), prepare: BigInt(last.prepare_text) } : after,
+      isEnd: rows.length < maxCount,
     };
   }
 
@@ -194,12 +206,13 @@ export class PostgresEventStore extends EventStore {
     await this.startNotifier();
     while (!signal?.aborted) {
       const seen = this.notifier.currentGeneration;
-      const slice = await this.readAll({ after, maxCount: maxBatchSize });
-      if (slice.events.length > 0 || (slice.isEnd && !toldCaughtUp)) {
-        // An empty batch still tells the subscriber it has reached the head (a full last batch cannot).
+      const slice = await this.readAll({ after, maxCount: maxBatchSize, eventTypes: options.eventTypes });
+      if (comparePositions(slice.lastPosition, after) > 0 || (slice.isEnd && !toldCaughtUp)) {
+        // An empty batch still tells the subscriber it has reached the head (a full last batch cannot), or how
+        // far it read past events it did not want.
         after = slice.lastPosition;
         toldCaughtUp = slice.isEnd;
-        yield { events: slice.events, caughtUp: slice.isEnd };
+        yield { events: slice.events, caughtUp: slice.isEnd, position: after };
       }
       if (slice.isEnd) await this.notifier.waitForAppend(seen, this.pollIntervalMs, signal);
     }
@@ -289,6 +302,36 @@ export class PostgresEventStore extends EventStore {
       }
       throw error;
     }
+  }
+
+  private async appendAtRevision(append: StreamAppend): Promise<Map<string, AppendResult>> {
+    const expected = append.expectedRevision;
+    const first = expected.kind === 'exact' ? expected.revision + 1n : 0n;
+    const events = JSON.stringify(
+      append.events.map((event) => ({ eventId: event.metadata.eventId, type: event.type, data: event.data, metadata: event.metadata })),
+    );
+    let rows: { revision_text: string; prepare_text: string; commit_text: string }[];
+    try {
+      rows = await this.query(STATEMENTS.appendAtRevision, [append.streamName, first.toString(), events]);
+    } catch (error) {
+      const mapped = this.mapAppendError(error, [append]);
+      // The stream has moved past the expected revision: say where it is now, as the general append does.
+      if (mapped instanceof WrongExpectedRevisionError) throw await this.wrongRevision(append);
+      throw mapped;
+    }
+    // The stream has not reached the expected revision.
+    if (rows.length === 0) throw await this.wrongRevision(append);
+    let last = rows[0];
+    for (const row of rows) if (BigInt(row.prepare_text) > BigInt(last.prepare_text)) last = row;
+    this.announceAppend();
+    return new Map([
+      [append.streamName, { nextExpectedRevision: BigInt(last.revision_text), position: { commit: BigInt(last.commit_text), prepare: BigInt(last.prepare_text) } }],
+    ]);
+  }
+
+  private async wrongRevision(append: StreamAppend): Promise<WrongExpectedRevisionError> {
+    const [head] = await this.query<{ head_revision: string }>(STATEMENTS.streamHead, [append.streamName]);
+    return new WrongExpectedRevisionError(append.streamName, append.expectedRevision, BigInt(head.head_revision));
   }
 
   private toAppendResults(appends: readonly StreamAppend[], rows: AppendRow[]): Map<string, AppendResult> {

@@ -40,6 +40,23 @@ SELECT c.stream_name, c.ok, c.head_revision::text AS head_revision,
 FROM checked c
 ORDER BY c.ord`;
 
+/**
+ * The append most commands make: one stream, at a revision the writer knows (or a new stream). A plain INSERT,
+ * as cheap as the store can be: the (stream_name, revision) key refuses a writer whose stream has moved past
+ * the revision it expected, and the EXISTS refuses one whose stream has not reached it (no rows come back).
+ * $1 stream, $2 the first new revision (expected + 1, or 0 for a new stream), $3 the events as a JSON array.
+ */
+export const APPEND_AT_REVISION_SQL = `
+INSERT INTO event_store.events (stream_name, revision, event_id, event_type, data, metadata)
+SELECT $1::text, $2::bigint + e.n - 1, (e.event->>'eventId')::uuid, e.event->>'type', e.event->'data', e.event->'metadata'
+FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(event, n)
+WHERE $2::bigint = 0 OR EXISTS (SELECT 1 FROM event_store.events WHERE stream_name = $1::text AND revision = $2::bigint - 1)
+ORDER BY e.n
+RETURNING revision::text AS revision_text, global_position::text AS prepare_text, transaction_id::text AS commit_text`;
+
+export const STREAM_HEAD_SQL = `
+SELECT coalesce(max(revision), -1)::text AS head_revision FROM event_store.events WHERE stream_name = $1`;
+
 // Output names differ from the columns on purpose: ORDER BY prefers an output name, and ordering by the
 // text form of a transaction id would put 1000 before 999.
 const EVENT_COLUMNS = `stream_name, revision::text AS revision_text, transaction_id::text AS commit_text,
@@ -52,6 +69,23 @@ const EVENT_COLUMNS = `stream_name, revision::text AS revision_text, transaction
  */
 export const READ_ALL_SQL = `
 SELECT ${EVENT_COLUMNS}
+FROM event_store.events
+WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+  AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+ORDER BY transaction_id, global_position
+LIMIT $3`;
+
+/**
+ * READ_ALL_SQL for readers that want some event types only: it looks at the same events, and sends the payload
+ * of the wanted ones only (the others come as positions, so the reader knows how far it has read).
+ */
+export const READ_ALL_FILTERED_SQL = `
+SELECT stream_name, revision::text AS revision_text, transaction_id::text AS commit_text,
+  global_position::text AS prepare_text, event_type,
+  CASE WHEN event_type = ANY($4::text[]) THEN data END AS data,
+  CASE WHEN event_type = ANY($4::text[]) THEN metadata END AS metadata,
+  CASE WHEN event_type = ANY($4::text[]) THEN recorded_at END AS recorded_at,
+  event_type = ANY($4::text[]) AS wanted
 FROM event_store.events
 WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
   AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())

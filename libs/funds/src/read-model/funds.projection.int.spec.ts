@@ -12,7 +12,7 @@ import { storedLedger } from '../fund-queries/fund-views.js';
 import { historyGaps, historyStep, simulateFundHistory, type HistoryDecision } from '../testing/fund-history.js';
 import { balanceAsOf, ledgerEntriesOf } from './fund-ledger.js';
 import { FundsProjection } from './funds.projection.js';
-import { useProjectionSchemas } from '#projections';
+import { projectionSqlOf, useProjectionSchemas } from '#projections';
 
 const bed = useProjectionTestBed();
 let vault: PersonalDataVault;
@@ -112,7 +112,9 @@ describe('funds projection', () => {
     const [last] = await bed.store.readStream(fundStreamName(fundIds[0]), { direction: 'backwards', maxCount: 1 });
     await bed.dataSource.transaction(async (manager) => {
       await useProjectionSchemas(manager);
-      await new FundsProjection(vault).apply(last, manager);
+      const sql = await projectionSqlOf(manager);
+      await new FundsProjection(vault).apply(last, sql);
+      await sql.settle();
     });
     expect(await dump()).toEqual(before);
   });

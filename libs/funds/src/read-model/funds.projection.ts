@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { formatPosition, type RecordedEvent } from '#event-store';
 import { PersonalDataVault, type PersonalDataErased } from '#personal-data';
-import type { Projection } from '#projections';
+import type { Projection, ProjectionSql } from '#projections';
 import { assertNever, type Fen } from '#shared-kernel';
-import type { EntityManager } from 'typeorm';
 import type { AidApprovalThresholdSet, AidProgrammeEvent } from '../aid-programme.decider.js';
 import type { AidGrantEvent, AidProposed } from '../aid-grant.decider.js';
 import type { FundEvent, FundOpened } from '../fund.decider.js';
@@ -89,14 +88,14 @@ export class FundsProjection implements Projection {
 
   constructor(private readonly vault: PersonalDataVault) {}
 
-  async apply(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
-    if (FUND_TYPES.has(recorded.type)) return this.applyToFund(recorded, manager);
+  async apply(recorded: RecordedEvent, sql: ProjectionSql): Promise<void> {
+    if (FUND_TYPES.has(recorded.type)) return this.applyToFund(recorded, sql);
     const event = { type: recorded.type, data: recorded.data } as unknown as FundsReadEvent;
     const revision = recorded.revision.toString();
     const { occurredAt: at, eventId, actor } = recorded.metadata;
     /** Updates the grant's row unless it already reflects this event or a later one, and lists the event behind it. */
     const updateGrant = (grantId: string, set: string, values: unknown[]) =>
-      manager.query(
+      sql.write(
         `UPDATE aid_grants SET ${set}, events = events || $3::jsonb, revision = $2, updated_at = $4
           WHERE id = $1::uuid AND revision < $2::bigint`,
         [grantId, revision, JSON.stringify([eventBehind(recorded)]), at, ...values],
@@ -104,7 +103,7 @@ export class FundsProjection implements Projection {
     switch (event.type) {
       case 'AidProgrammeEstablished': {
         const { programmeId, unitId, year, kind, name, householdCapFen, oneGrantPerHousehold, eligibility, opensOn, closesOn } = event.data;
-        await manager.query(
+        sql.write(
           `INSERT INTO aid_programmes (id, unit_id, year, kind, name, household_cap_fen, one_grant_per_household, eligibility,
              opens_on, closes_on, status, established_event_id, revision, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, 'open', $11, $12, $13)
@@ -114,17 +113,17 @@ export class FundsProjection implements Projection {
         return;
       }
       case 'AidProgrammeClosed':
-        await manager.query(
+        sql.write(
           `UPDATE aid_programmes SET status = 'closed', closed_on = $3, revision = $2, updated_at = $4
             WHERE id = $1::uuid AND revision < $2::bigint`,
           [event.data.programmeId, revision, event.data.closedOn, at],
         );
         return;
       case 'AidProposed':
-        return this.proposed(event, recorded, manager);
+        return this.proposed(event, recorded, sql);
       case 'AidGranted': {
         const { grantId, approval, approvedBy, approvedOn, pool } = event.data;
-        await updateGrant(
+        updateGrant(
           grantId,
           `status = 'granted', approval = $5, approved_by = $6, approved_on = $7, approved_at = $4, approved_event_id = $8, pool = $9`,
           [approval, approvedBy, approvedOn, eventId, pool],
@@ -132,7 +131,7 @@ export class FundsProjection implements Projection {
         return;
       }
       case 'AidProposalRejected':
-        await updateGrant(event.data.grantId, `status = 'rejected', rejection_reason = $5, rejected_on = $6, rejected_event_id = $7`, [
+        updateGrant(event.data.grantId, `status = 'rejected', rejection_reason = $5, rejected_on = $6, rejected_event_id = $7`, [
           event.data.reason,
           event.data.rejectedOn,
           eventId,
@@ -140,7 +139,7 @@ export class FundsProjection implements Projection {
         return;
       case 'AidDisbursed': {
         const { grantId, method, receiptReference, paidOn, inKindDescription } = event.data;
-        await updateGrant(
+        updateGrant(
           grantId,
           `status = 'disbursed', paid_on = $5, method = $6, receipt_reference = $7, in_kind_description = $8, disbursed_by = $9,
            disbursed_at = $4, disbursed_event_id = $10, disbursed_position = $11`,
@@ -149,21 +148,21 @@ export class FundsProjection implements Projection {
         return;
       }
       case 'AidRevoked':
-        await updateGrant(event.data.grantId, `status = 'revoked', revocation_reason = $5, revoked_on = $6, revoked_event_id = $7`, [
+        updateGrant(event.data.grantId, `status = 'revoked', revocation_reason = $5, revoked_on = $6, revoked_event_id = $7`, [
           event.data.reason,
           event.data.revokedOn,
           eventId,
         ]);
         return;
       case 'AidDisbursementReversed':
-        await updateGrant(event.data.grantId, `status = 'reversed', reversal_reason = $5, reversed_on = $6, reversed_event_id = $7`, [
+        updateGrant(event.data.grantId, `status = 'reversed', reversal_reason = $5, reversed_on = $6, reversed_event_id = $7`, [
           event.data.reason,
           event.data.reversedOn,
           eventId,
         ]);
         return;
       case 'AidApprovalThresholdSet':
-        await manager.query(
+        sql.write(
           `INSERT INTO aid_policies (unit_id, threshold_fen, set_by, set_at, event_id, revision)
            VALUES ($1, $2, $3, $4, $5, $6)
            ON CONFLICT (unit_id) DO UPDATE
@@ -174,7 +173,7 @@ export class FundsProjection implements Projection {
         );
         return;
       case 'PersonalDataErased':
-        await manager.query(`UPDATE aid_grants SET recipient_name = NULL, personal_data_erased = true WHERE person_id = $1::uuid`, [
+        sql.write(`UPDATE aid_grants SET recipient_name = NULL, personal_data_erased = true WHERE person_id = $1::uuid`, [
           event.data.personId,
         ]);
         return;
@@ -183,11 +182,11 @@ export class FundsProjection implements Projection {
     }
   }
 
-  private async proposed({ data }: AidProposed, recorded: RecordedEvent, manager: EntityManager): Promise<void> {
+  private async proposed({ data }: AidProposed, recorded: RecordedEvent, sql: ProjectionSql): Promise<void> {
     const { recipient } = data;
     // Only a worker without a file has their name sealed in the proposal; a household's name is the register's.
     const worker = recipient.kind === 'worker' ? await this.vault.open<RecipientPersonalData>(recipient.worker) : undefined;
-    await manager.query(
+    sql.write(
       `INSERT INTO aid_grants (id, unit_id, programme_id, programme_kind, fund_id, recipient_kind, file_id, person_id, recipient_name,
          personal_data_erased, household_key, amount_fen, threshold_fen, admission_level, admission_school, status, proposed_by, proposed_on,
          proposed_at, proposed_event_id, events, revision, updated_at)
@@ -219,13 +218,13 @@ export class FundsProjection implements Projection {
     );
   }
 
-  private async applyToFund(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
+  private async applyToFund(recorded: RecordedEvent, sql: ProjectionSql): Promise<void> {
     const fundId = String(recorded.data.fundId);
     const revision = Number(recorded.revision);
     let state: LedgerState;
     if (recorded.type === 'FundOpened') {
       const { unitId, source, name, openedOn } = recorded.data as unknown as FundOpened['data'];
-      const inserted: unknown[] = await manager.query(
+      const inserted: unknown[] = await sql.query(
         `INSERT INTO funds (id, unit_id, source, name, opened_on, pools, revision, updated_at)
          VALUES ($1, $2, $3, $4, $5, '{}'::jsonb, -1, $6)
          ON CONFLICT (id) DO NOTHING RETURNING id`,
@@ -235,18 +234,18 @@ export class FundsProjection implements Projection {
       state = EMPTY_LEDGER;
     } else {
       const [row]: { balance_fen: string; reserved_fen: string; pools: Record<string, { balanceFen: Fen; reservedFen: Fen }>; revision: string }[] =
-        await manager.query(`SELECT balance_fen::text, reserved_fen::text, pools, revision::text FROM funds WHERE id = $1::uuid FOR UPDATE`, [fundId]);
+        await sql.query(`SELECT balance_fen::text, reserved_fen::text, pools, revision::text FROM funds WHERE id = $1::uuid FOR UPDATE`, [fundId]);
       if (!row || Number(row.revision) >= revision) return;
       state = { balanceFen: Number(row.balance_fen) as Fen, reservedFen: Number(row.reserved_fen) as Fen, pools: row.pools };
     }
     const next = nextLedgerEntry(state, recorded);
-    await manager.query(
+    sql.write(
       `INSERT INTO fund_ledger (${LEDGER_COLUMNS})
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        ON CONFLICT (fund_id, revision) DO NOTHING`,
       ledgerValues(next.entry),
     );
-    await manager.query(
+    sql.write(
       `UPDATE funds SET balance_fen = $2, reserved_fen = $3, pools = $4::jsonb, revision = $5, updated_at = $6
         WHERE id = $1::uuid AND revision < $5::bigint`,
       [fundId, next.state.balanceFen, next.state.reservedFen, JSON.stringify(next.state.pools), revision, recorded.metadata.occurredAt],

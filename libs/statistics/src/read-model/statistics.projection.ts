@@ -5,8 +5,7 @@ import type { JobFairEvent, JobSeekerEvent } from '#employment';
 import type { RecordedEvent } from '#event-store';
 import type { AidGrantEvent } from '#funds';
 import { NON_PUBLIC_OWNERSHIPS, type EnterpriseEvent, type Ownership, type UnionEvent } from '#organizing';
-import type { Projection } from '#projections';
-import type { EntityManager } from 'typeorm';
+import type { Projection, ProjectionSql } from '#projections';
 import { addDays, termEnd } from '#shared-kernel';
 import type { FactKey, SubjectKind } from './statistic-fact.js';
 
@@ -97,8 +96,8 @@ export class StatisticsProjection implements Projection {
     'PositionOffered',
   ];
 
-  async apply(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
-    const facts = await this.factsOf({ type: recorded.type, data: recorded.data } as unknown as StatisticsSourceEvent, manager);
+  async apply(recorded: RecordedEvent, sql: ProjectionSql): Promise<void> {
+    const facts = await this.factsOf({ type: recorded.type, data: recorded.data } as unknown as StatisticsSourceEvent, sql);
     if (facts.length === 0) return;
     const values: unknown[] = [];
     const rows = facts.map((fact, seq) => {
@@ -121,7 +120,7 @@ export class StatisticsProjection implements Projection {
       );
       return `(${Array.from({ length: 14 }, (_, i) => `$${base + i + 1}`).join(', ')})`;
     });
-    await manager.query(
+    sql.write(
       `INSERT INTO ${FACTS} (event_id, seq, position, metric, unit_id, occurred_on, valid_until, recorded_at, quantity,
                              subject_kind, subject_id, distinct_key, dimensions, event_type)
        VALUES ${rows.join(', ')} ON CONFLICT (event_id, seq) DO NOTHING`,
@@ -129,9 +128,9 @@ export class StatisticsProjection implements Projection {
     );
   }
 
-  private async factsOf(event: StatisticsSourceEvent, manager: EntityManager): Promise<NewFact[]> {
-    const remember = (kind: string, id: string, data: object) => this.remember(manager, kind, id, data);
-    const recall = <T>(kind: string, id: string) => this.recall<T>(manager, kind, id);
+  private async factsOf(event: StatisticsSourceEvent, sql: ProjectionSql): Promise<NewFact[]> {
+    const remember = (kind: string, id: string, data: object) => this.remember(sql, kind, id, data);
+    const recall = <T>(kind: string, id: string) => this.recall<T>(sql, kind, id);
     switch (event.type) {
       case 'UnionFounded': {
         const { unionId, unitId, kind, foundedOn, coveredEnterpriseIds, initialMemberCount } = event.data;
@@ -169,14 +168,14 @@ export class StatisticsProjection implements Projection {
         return [];
       }
       case 'AgreementFiled':
-        return this.changeCoverage(manager, event.data.talksId, (talks) =>
+        return this.changeCoverage(sql, event.data.talksId, (talks) =>
           talks.termYears === null ? null : span(addDays(event.data.filedOn, REVIEW_DAYS + 1), talks.termYears),
         );
       case 'AgreementApproved':
-        return this.changeCoverage(manager, event.data.talksId, (talks) => (talks.termYears === null ? null : span(event.data.approvedOn, talks.termYears)));
+        return this.changeCoverage(sql, event.data.talksId, (talks) => (talks.termYears === null ? null : span(event.data.approvedOn, talks.termYears)));
       case 'AgreementObjected':
       case 'WageTalksWithdrawn':
-        return this.changeCoverage(manager, event.data.talksId, () => null);
+        return this.changeCoverage(sql, event.data.talksId, () => null);
       case 'HardshipFileOpened': {
         const { fileId, unitId, openedOn } = event.data;
         return [{ metric: 'hardship_files_opened', unitId, occurredOn: openedOn, quantity: 1, subjectKind: 'hardship_file', subjectId: fileId, distinctKey: fileId }];
@@ -251,15 +250,15 @@ export class StatisticsProjection implements Projection {
   }
 
   /** Moves the span an agreement is counted in force for: cancels the rows of the old span, writes the new. */
-  private async changeCoverage(manager: EntityManager, talksId: string, next: (talks: TalksMemory) => Coverage | null): Promise<NewFact[]> {
-    const talks = await this.recall<TalksMemory>(manager, 'talks', talksId);
+  private async changeCoverage(sql: ProjectionSql, talksId: string, next: (talks: TalksMemory) => Coverage | null): Promise<NewFact[]> {
+    const talks = await this.recall<TalksMemory>(sql, 'talks', talksId);
     if (!talks) return [];
     const coverage = next(talks);
     const same = coverage && talks.coverage && coverage.from === talks.coverage.from && coverage.until === talks.coverage.until;
     if (same || (!coverage && !talks.coverage)) return [];
     const facts: NewFact[] = [];
     for (const enterpriseId of talks.enterpriseIds) {
-      const enterprise = await this.recall<EnterpriseMemory>(manager, 'enterprise', enterpriseId);
+      const enterprise = await this.recall<EnterpriseMemory>(sql, 'enterprise', enterpriseId);
       const row = (span: Coverage, quantity: number): NewFact => ({
         metric: 'agreement_coverage',
         unitId: enterprise?.unitId ?? talks.unitId,
@@ -274,19 +273,19 @@ export class StatisticsProjection implements Projection {
       if (talks.coverage) facts.push(row(talks.coverage, -1));
       if (coverage) facts.push(row(coverage, 1));
     }
-    await this.remember(manager, 'talks', talksId, { ...talks, coverage });
+    await this.remember(sql, 'talks', talksId, { ...talks, coverage });
     return facts;
   }
 
-  private async remember(manager: EntityManager, kind: string, id: string, data: object): Promise<void> {
-    await manager.query(
+  private async remember(sql: ProjectionSql, kind: string, id: string, data: object): Promise<void> {
+    sql.write(
       `INSERT INTO ${SUBJECTS} (kind, id, data) VALUES ($1, $2, $3) ON CONFLICT (kind, id) DO UPDATE SET data = EXCLUDED.data`,
       [kind, id, JSON.stringify(data)],
     );
   }
 
-  private async recall<T>(manager: EntityManager, kind: string, id: string): Promise<T | undefined> {
-    const rows: { data: T }[] = await manager.query(`SELECT data FROM ${SUBJECTS} WHERE kind = $1 AND id = $2`, [kind, id]);
+  private async recall<T>(sql: ProjectionSql, kind: string, id: string): Promise<T | undefined> {
+    const rows: { data: T }[] = await sql.query(`SELECT data FROM ${SUBJECTS} WHERE kind = $1 AND id = $2`, [kind, id]);
     return rows[0]?.data;
   }
 }

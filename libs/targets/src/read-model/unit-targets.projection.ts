@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '#event-store';
-import type { Projection } from '#projections';
+import type { Projection, ProjectionSql } from '#projections';
 import { assertNever } from '#shared-kernel';
-import type { EntityManager } from 'typeorm';
 import type { UnitTargetsEvent } from '../unit-targets.decider.js';
 
 /** The live table, as queries read it (the projection writes `unit_targets` through the projector's search_path). */
@@ -19,7 +18,7 @@ export class UnitTargetsProjection implements Projection {
   /** The tables only this projection writes; it writes them unqualified, so a rebuild can point it at shadow copies. */
   readonly tables: readonly string[] = ['unit_targets'];
 
-  async apply(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
+  async apply(recorded: RecordedEvent, sql: ProjectionSql): Promise<void> {
     const event = { type: recorded.type, data: recorded.data } as unknown as UnitTargetsEvent;
     const { unitId, year, metric, previousValue, reason } = event.data;
     let change: 'set' | 'withdrawn';
@@ -36,7 +35,7 @@ export class UnitTargetsProjection implements Projection {
       default:
         return assertNever(event, 'unit targets event');
     }
-    await manager.query(
+    sql.write(
       `INSERT INTO unit_targets (unit_id, year, revision, metric, change, value, previous_value, reason, recorded_at, recorded_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (unit_id, year, revision) DO NOTHING`,
       [unitId, year, recorded.revision.toString(), metric, change, value, previousValue, reason ?? null, recorded.metadata.occurredAt, recorded.metadata.actor],
