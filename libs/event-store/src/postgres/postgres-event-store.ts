@@ -88,6 +88,8 @@ const MAX_READ = 10_000;
 /** Counting index entries is cheap: lag is exact up to this many events behind. */
 const PROGRESS_COUNT_LIMIT = 100_000;
 const ANY_REVISION_RETRIES = 5;
+/** The least time between two NOTIFYs of one store while appends keep coming. */
+const NOTIFY_SPACING_MS = 5;
 const UNIQUE_VIOLATION = '23505';
 
 export class PostgresEventStore extends EventStore {
@@ -244,6 +246,9 @@ export class PostgresEventStore extends EventStore {
         () => undefined,
         (error: Error) => this.onBackgroundError(error),
       )
+      // Under a burst of appends, one NOTIFY per few milliseconds wakes other processes as well as one per append
+      // would, without a transaction of its own beside every append.
+      .then(() => (this.announceAgain && !this.closed ? new Promise<void>((resolve) => setTimeout(resolve, NOTIFY_SPACING_MS)) : undefined))
       .finally(() => {
         this.announcing = undefined;
         if (this.announceAgain) {
