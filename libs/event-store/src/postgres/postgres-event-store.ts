@@ -26,6 +26,7 @@ import { comparePositions, START, type Position } from '../position.js';
 import { APPENDED_CHANNEL, AppendNotifier } from './append-notifier.js';
 import {
   APPEND_AT_REVISION_SQL,
+  APPEND_ONE_AT_REVISION_SQL,
   APPEND_SQL,
   HEAD_POSITION_SQL,
   PROGRESS_SQL,
@@ -75,6 +76,7 @@ interface NamedStatement {
 const STATEMENTS = {
   append: { name: 'unioncase_append', text: APPEND_SQL },
   appendAtRevision: { name: 'unioncase_append_at_revision', text: APPEND_AT_REVISION_SQL },
+  appendOneAtRevision: { name: 'unioncase_append_one_at_revision', text: APPEND_ONE_AT_REVISION_SQL },
   streamHead: { name: 'unioncase_stream_head', text: STREAM_HEAD_SQL },
   readAll: { name: 'unioncase_read_all', text: READ_ALL_SQL },
   readAllFiltered: { name: 'unioncase_read_all_filtered', text: READ_ALL_FILTERED_SQL },
@@ -312,12 +314,24 @@ export class PostgresEventStore extends EventStore {
   private async appendAtRevision(append: StreamAppend): Promise<Map<string, AppendResult>> {
     const expected = append.expectedRevision;
     const first = expected.kind === 'exact' ? expected.revision + 1n : 0n;
-    const events = JSON.stringify(
-      append.events.map((event) => ({ eventId: event.metadata.eventId, type: event.type, data: event.data, metadata: event.metadata })),
-    );
+    const [only] = append.events;
     let rows: { revision_text: string; prepare_text: string; commit_text: string }[];
     try {
-      rows = await this.query(STATEMENTS.appendAtRevision, [append.streamName, first.toString(), events]);
+      rows =
+        append.events.length === 1
+          ? await this.query(STATEMENTS.appendOneAtRevision, [
+              append.streamName,
+              first.toString(),
+              only.metadata.eventId,
+              only.type,
+              JSON.stringify(only.data),
+              JSON.stringify(only.metadata),
+            ])
+          : await this.query(STATEMENTS.appendAtRevision, [
+              append.streamName,
+              first.toString(),
+              JSON.stringify(append.events.map((event) => ({ eventId: event.metadata.eventId, type: event.type, data: event.data, metadata: event.metadata }))),
+            ]);
     } catch (error) {
       const mapped = this.mapAppendError(error, [append]);
       // The stream has moved past the expected revision: say where it is now, as the general append does.

@@ -44,7 +44,8 @@ ORDER BY c.ord`;
  * The append most commands make: one stream, at a revision the writer knows (or a new stream). A plain INSERT,
  * as cheap as the store can be: the (stream_name, revision) key refuses a writer whose stream has moved past
  * the revision it expected, and the EXISTS refuses one whose stream has not reached it (no rows come back).
- * $1 stream, $2 the first new revision (expected + 1, or 0 for a new stream), $3 the events as a JSON array.
+ * $1 stream, $2 the first new revision (expected + 1, or 0 for a new stream), $3 the events as a JSON array
+ * (measured: faster than four unnested arrays for ten events).
  */
 export const APPEND_AT_REVISION_SQL = `
 INSERT INTO event_store.events (stream_name, revision, event_id, event_type, data, metadata)
@@ -52,6 +53,13 @@ SELECT $1::text, $2::bigint + e.n - 1, (e.event->>'eventId')::uuid, e.event->>'t
 FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(event, n)
 WHERE $2::bigint = 0 OR EXISTS (SELECT 1 FROM event_store.events WHERE stream_name = $1::text AND revision = $2::bigint - 1)
 ORDER BY e.n
+RETURNING revision::text AS revision_text, global_position::text AS prepare_text, transaction_id::text AS commit_text`;
+
+/** APPEND_AT_REVISION_SQL for one event, its fields as parameters: $3 event id, $4 type, $5 data, $6 metadata. */
+export const APPEND_ONE_AT_REVISION_SQL = `
+INSERT INTO event_store.events (stream_name, revision, event_id, event_type, data, metadata)
+SELECT $1::text, $2::bigint, $3::uuid, $4::text, $5::jsonb, $6::jsonb
+WHERE $2::bigint = 0 OR EXISTS (SELECT 1 FROM event_store.events WHERE stream_name = $1::text AND revision = $2::bigint - 1)
 RETURNING revision::text AS revision_text, global_position::text AS prepare_text, transaction_id::text AS commit_text`;
 
 export const STREAM_HEAD_SQL = `
