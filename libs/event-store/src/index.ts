@@ -7,3 +7,4 @@ export * from './postgres/postgres-event-store.js';
 export * from './command-handling.js';
 export * from './migration/copy-events.js';
 export * from './migration/postgres-copy-progress.js';
+export * from './stream-state-cache.js';

@@ -6,3 +6,4 @@ export * from './calendar-date.js';
 export * from './check-characters.js';
 export * from './roles.js';
 export * from './money.js';
+export * from './keyed-queue.js';

@@ -75,7 +75,7 @@ export class AidGrantWriter {
   /** Decides a proposal without appending: run before a new person is enrolled, so a refusal leaves nobody behind. */
   async check(target: GrantTarget, programme: EstablishedProgramme, command: AidGrantCommand): Promise<void> {
     const [fund, household] = await Promise.all([
-      loadStream(this.store, fundDecider, fundStreamName(target.fundId)),
+      this.writer.loadFund(target.fundId),
       loadStream(this.store, householdAidEvolution, householdAidStreamName(target.programmeId, target.householdKey)),
     ]);
     decideAid(command, { grant: aidGrantEvolution.initialState(), fund: fund.state, household: household.state, programme });
@@ -83,7 +83,7 @@ export class AidGrantWriter {
 
   /** A new grant. */
   async propose(meta: RequestMeta, idempotent: IdempotentRequest | undefined, target: GrantTarget, programme: EstablishedProgramme, command: AidGrantCommand): Promise<Written> {
-    return this.writer.write(meta, idempotent, async (context) => this.plan(target, command, context, 201, programme));
+    return this.writer.write(meta, idempotent, async (context) => this.plan(target, command, context, 201, programme), fundStreamName(target.fundId));
   }
 
   private async plan(
@@ -99,7 +99,7 @@ export class AidGrantWriter {
     const householdStream = householdAidStreamName(target.programmeId, target.householdKey);
     const [grant, fund, household] = await Promise.all([
       loadedGrant ?? loadStream(this.store, aidGrantEvolution, grantStream),
-      loadStream(this.store, fundDecider, fundStream),
+      this.writer.loadFund(target.fundId),
       loadStream(this.store, householdAidEvolution, householdStream),
     ]);
     const world: AidWorld = { grant: grant.state, fund: fund.state, household: household.state, programme };

@@ -34,7 +34,7 @@ export class FundWriter {
   ): Promise<Written> {
     const stream = fundStreamName(fundId);
     return this.writer.write(meta, idempotent, async (context, today) => {
-      const fund = await loadStream(this.store, fundDecider, stream);
+      const fund = await this.writer.loadFund(fundId);
       if (fund.state.status !== 'open' || !(await this.units.isInScope(actor, fund.state.unitId))) throw fundNotFound(fundId);
       if (expectedRevision !== undefined && expectedRevision !== fund.revision) {
         throw new WrongExpectedRevisionError(stream, exactly(expectedRevision), fund.revision);
@@ -49,6 +49,6 @@ export class FundWriter {
         primaryStream: stream,
         answer: { status: 201, location: planned.answer.location, body: { id: planned.answer.id, fundId, revision: Number(revision), etag: etagFor(revision) } },
       };
-    });
+    }, stream);
   }
 }

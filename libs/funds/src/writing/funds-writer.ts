@@ -4,13 +4,17 @@ import {
   createCommandContext,
   EventStore,
   formatPosition,
+  StreamStateCache,
   toEventsToAppend,
+  type LoadedStream,
   WrongExpectedRevisionError,
   type CommandContext,
   type StreamAppend,
 } from '#event-store';
 import { IdempotentRequests, type IdempotentAnswer, type IdempotentRequest, type RequestMeta } from '#http';
-import { Clock, IdGenerator, shanghaiDate } from '#shared-kernel';
+import { Clock, IdGenerator, KeyedQueue, shanghaiDate } from '#shared-kernel';
+import { fundDecider, type FundState } from '../fund.decider.js';
+import { fundStreamName } from '../funds.streams.js';
 
 /** What one attempt of a command will append, the answer it will give, and the stream whose position it reports. */
 export interface WritePlan {
@@ -36,12 +40,27 @@ const RACE_RETRIES = 200;
 
 @Injectable()
 export class FundsWriter {
+  /**
+   * Writes to one fund from this process take turns: fifty grants at once would otherwise each read the fund, all
+   * but one lose the race, read it again, and so on (measured: 64 connections granting from one fund got 5 grants/s).
+   * Other processes still race, and the retries below settle that.
+   */
+  private readonly lanes = new KeyedQueue();
+  /** A fund's stream grows with every grant from it; a command reads only what came since the last. */
+  private readonly funds: StreamStateCache;
+
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly idempotency: IdempotentRequests,
-  ) {}
+  ) {
+    this.funds = new StreamStateCache(store);
+  }
+
+  loadFund(fundId: string): Promise<LoadedStream<FundState>> {
+    return this.funds.load(fundDecider, fundStreamName(fundId));
+  }
 
   newId(): string {
     return this.ids.newId();
@@ -56,7 +75,17 @@ export class FundsWriter {
     return { context, today: shanghaiDate(context.now) };
   }
 
+  /** `lane`: the stream the command is known to contend for (a fund's), so writes to it in this process take turns. */
   async write(
+    meta: RequestMeta,
+    idempotent: IdempotentRequest | undefined,
+    plan: (context: CommandContext, today: string) => Promise<WritePlan>,
+    lane?: string,
+  ): Promise<Written> {
+    return lane === undefined ? this.attempt(meta, idempotent, plan) : this.lanes.run(lane, () => this.attempt(meta, idempotent, plan));
+  }
+
+  private async attempt(
     meta: RequestMeta,
     idempotent: IdempotentRequest | undefined,
     plan: (context: CommandContext, today: string) => Promise<WritePlan>,
