@@ -52,6 +52,6 @@ export async function useProjectionSchemas(sql: SqlRunner, ...schemas: string[])
 
 /** Anything that runs a statement: an EntityManager, a DataSource or a ProjectionSql. */
 export interface SqlRunner {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- EntityManager.query answers any
+  // `any`, as EntityManager.query answers.
   query(text: string, params?: any[]): Promise<any>;
 }
