@@ -8,8 +8,9 @@
 // Raw PostgreSQL: a two-column table (identity key, jsonb of the same event) filled by one autocommitted INSERT per
 // call: one row per commit for the 1-event cases, one 10-row INSERT per commit for the 10-event cases.
 import pg from 'pg';
-import { NO_STREAM, PostgresEventStore } from '../../dist/libs/event-store/src/index.js';
+import { NO_STREAM } from '../../dist/libs/event-store/src/index.js';
 import { benchEvent } from '../lib/events.mjs';
+import { openOurStore } from '../lib/ours.mjs';
 import { dropDatabases, newPlainDatabase, openPeerStore, peer, toPeerEvent, useOwnTypes, usePeerTypes } from '../lib/peer.mjs';
 import { latencyRecorder, perSecond, round } from '../lib/stats.mjs';
 
@@ -25,15 +26,10 @@ export async function run(ctx) {
   const databases = [];
   const closers = [];
   try {
-    const oursUrl = await ctx.newDatabase('append_ours');
+    const opened = await openOurStore(ctx, 'append_ours', POOL_SIZE);
+    const { url: oursUrl, store: ours } = opened;
     databases.push(oursUrl);
-    const oursPool = new pg.Pool({ connectionString: oursUrl, max: POOL_SIZE });
-    oursPool.on('error', () => undefined);
-    const ours = new PostgresEventStore({ pool: oursPool, listenConnection: { connectionString: oursUrl } });
-    closers.push(async () => {
-      await ours.close();
-      await oursPool.end();
-    });
+    closers.push(opened.close);
 
     const peerUrl = await newPlainDatabase(ctx.serverUrl, 'append');
     databases.push(peerUrl);

@@ -10,9 +10,9 @@
 // each writing its own streams 10 appends per stream with the exact expected revision, pool of 10 connections.
 //
 // Then `global read`: the whole log (N events) read again with no writes going on, in events/s.
-import pg from 'pg';
-import { exactly, NO_STREAM, PostgresEventStore, START } from '../../dist/libs/event-store/src/index.js';
+import { exactly, NO_STREAM, START } from '../../dist/libs/event-store/src/index.js';
 import { benchEvent } from '../lib/events.mjs';
+import { openOurStore } from '../lib/ours.mjs';
 import { dropDatabases, newPlainDatabase, openPeerStore, peer, peerExecutor, toPeerEvent, useOwnTypes, usePeerTypes } from '../lib/peer.mjs';
 import { perSecond, round } from '../lib/stats.mjs';
 
@@ -32,15 +32,10 @@ export async function run(ctx) {
   const closers = [];
   try {
     // ---------------------------------------------------------------- ours
-    const oursUrl = await ctx.newDatabase('exactly_once_ours');
+    const opened = await openOurStore(ctx, 'exactly_once_ours', POOL_SIZE);
+    const { url: oursUrl, pool: oursPool, store: ours } = opened;
     databases.push(oursUrl);
-    const oursPool = new pg.Pool({ connectionString: oursUrl, max: POOL_SIZE });
-    oursPool.on('error', () => undefined);
-    const ours = new PostgresEventStore({ pool: oursPool, listenConnection: { connectionString: oursUrl } });
-    closers.push(async () => {
-      await ours.close();
-      await oursPool.end();
-    });
+    closers.push(opened.close);
     const oursVisible = visibilityProbe(oursPool, 'event_store.events');
 
     ctx.log(`exactly-once: ours, ${WRITERS} writers × ${perWriter} events with 2 readers following…`);
